@@ -1,0 +1,7 @@
+#ifndef WITHNESS_CSQLITE_SHIM_H
+#define WITHNESS_CSQLITE_SHIM_H
+#include <sqlite3.h>
+
+/// SQLITE_TRANSIENT is a cast macro Swift cannot import: tells SQLite to copy bound values.
+static inline sqlite3_destructor_type withness_sqlite_transient(void) { return SQLITE_TRANSIENT; }
+#endif

@@ -1,0 +1,1 @@
+// libFuzzer entry point lands with the parser.
