@@ -7,7 +7,7 @@ SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT     := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get
 FUZZ_SECONDS ?= 60
 
-.PHONY: run build deps test test-deps swift-test wire-test browser-test fuzz bench conformance clean
+.PHONY: purity run build deps test test-deps swift-test wire-test browser-test fuzz bench conformance clean
 
 ## System libraries the build links against (installed only when missing).
 deps:
@@ -33,7 +33,10 @@ test-deps: deps
 	  $(VENV)/bin/pip install -q -r Tests/requirements.txt
 
 ## Every test: Swift unit and socket tests, then wire and browser tests against the built server.
-test: test-deps swift-test wire-test
+test: test-deps purity swift-test wire-test
+
+purity:
+	./scripts/purity.sh
 
 swift-test: deps
 	$(SWIFT) build --build-tests
