@@ -39,6 +39,10 @@ public struct WSMessageReader: Sendable {
     /// True when no message or frame is part-way through: the state a quiet connection rests in.
     public var isIdle: Bool { message == .none && !inPayload }
 
+    /// Heap bytes the reader holds for a message in progress; 0 whenever it is idle, which is what keeps a
+    /// quiet connection cheap.
+    public var retainedBytes: Int { assembly.capacity }
+
     /// Bytes of the open message assembled so far.
     var assembledCount: Int { assembly.count }
 
