@@ -49,6 +49,7 @@ public struct WSMessageReader: Sendable {
     /// Reads from the front of `buffer` (the connection's unread inbound bytes; payload is unmasked in place).
     /// Returns how many bytes were consumed and at most one event. The caller drops `consumed` bytes and
     /// calls again while it gets an event or consumed > 0. Bytes may arrive split anywhere, one at a time.
+    /// After an error the connection sends `error.closeCode` and stops reading; the reader is not reused.
     public mutating func read(_ buffer: UnsafeMutableRawBufferPointer) throws(WSProtocolError) -> (consumed: Int, event: WSEvent?) {
         var consumed = 0
         while true {
