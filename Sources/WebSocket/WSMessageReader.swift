@@ -32,7 +32,8 @@ public struct WSMessageReader: Sendable {
 
     /// A reader that can refuse binary messages outright (the chat endpoint takes only text).
     public init(maxMessageBytes: Int, acceptsBinary: Bool) {
-        self.maxMessageBytes = max(0, maxMessageBytes)
+        // Capped far above any real limit so that header length + payload length can never overflow.
+        self.maxMessageBytes = min(max(0, maxMessageBytes), 1 << 56)
         self.acceptsBinary = acceptsBinary
     }
 
