@@ -80,6 +80,13 @@ def test_two_peers_talk_survive_a_drop_and_part_kindly(chat_server, make_driver,
     assert [(own, text) for _, own, text in messages(river)] == [
         (True, "Hello Sam, I'm River."), (False, "Hi River, good to meet you.")]
     assert [own for _, own, _ in messages(sam)] == [False, True]
+    assert "Sam: Hi River, good to meet you." in tid(river, "announcer").get_attribute("textContent"), \
+        "screen readers hear the other person's message"
+
+    # What a peer writes is shown as text, never as markup.
+    say(sam, "<b>not bold</b><img src=x>")
+    wait_for(river, lambda d: "<b>not bold</b><img src=x>" in texts(d), "markup arrives as plain text")
+    assert not river.find_elements(By.CSS_SELECTOR, '[data-testid="message-text"] b, [data-testid="message-text"] img')
 
     # Typing reaches the other side.
     tid(sam, "composer-input").send_keys("typing")
@@ -100,7 +107,8 @@ def test_two_peers_talk_survive_a_drop_and_part_kindly(chat_server, make_driver,
 
     seen = messages(river)
     assert [text for _, _, text in seen] == [
-        "Hello Sam, I'm River.", "Hi River, good to meet you.", *missed], "each message exactly once, in order"
+        "Hello Sam, I'm River.", "Hi River, good to meet you.", "<b>not bold</b><img src=x>", *missed], \
+        "each message exactly once, in order"
     seqs = [seq for seq, _, _ in seen]
     assert seqs == list(range(seqs[0], seqs[0] + len(seqs))), f"no gaps or duplicates in seq: {seqs}"
 

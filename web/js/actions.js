@@ -6,7 +6,6 @@ import { errorText } from './words.js';
 import { pendingSays } from './handlers.js';
 import { openRoom } from './views/chat.js';
 import { showView } from './views/router.js';
-import { setPosition } from './views/waiting.js';
 import { showStartError } from './views/landing.js';
 import { showComposerError, currentDraft } from './views/composer.js';
 import { showDraftSuggestions } from './views/draft.js';
@@ -23,6 +22,9 @@ export function makeActions(conn, on) {
     on[reply.type]?.(reply);
     return reply;
   }
+
+  /** A timed-out request whose answer came without its ref has already been handled. */
+  const answeredAnyway = (error) => error?.code === 'timeout';
 
   function nextWelcome() {
     return new Promise((resolve, reject) => {
@@ -53,6 +55,7 @@ export function makeActions(conn, on) {
   }
 
   function startFailed(error) {
+    if (state.view !== 'landing') showView('landing');
     showStartError(error?.code === 'unreachable'
       ? 'We can’t reach the server just now. We’ll keep trying; please try again in a moment.'
       : errorText(error));
@@ -65,12 +68,9 @@ export function makeActions(conn, on) {
       await ensureSession(name);
       state.topics = topics;
       state.queued = true;
-      const reply = await ask({ type: 'match', topics });
-      if (state.queued) {
-        setPosition(reply.position);
-        showView('waiting');
-      }
+      await ask({ type: 'match', topics }); // `queued` shows the waiting view
     } catch (error) {
+      if (answeredAnyway(error) && state.view !== 'landing') return;
       state.queued = error?.code === 'already_queued';
       if (state.queued) return showView('waiting');
       if (error?.code === 'already_paired' && openPair()) return openRoom(openPair());
@@ -80,6 +80,7 @@ export function makeActions(conn, on) {
 
   async function cancelMatch() {
     state.queued = false;
+    session.setQueued(null);
     state.cancelOnResume = !conn.send({ type: 'unmatch' });
     showView('landing');
   }
@@ -99,6 +100,7 @@ export function makeActions(conn, on) {
       await ensureSession(state.name || session.name);
       await ask({ type: 'join', room: roomId, ...(agree ? { agree: true } : {}) });
     } catch (error) {
+      if (answeredAnyway(error) && state.rooms.get(roomId)?.closed === null) return;
       if (error?.code === 'agreement_required' && !agree) {
         const title = state.roomList.find((r) => r.room === roomId)?.title || '';
         if (await agreementDialog(title, error.agreement)) return join(roomId, true);
@@ -135,14 +137,6 @@ export function makeActions(conn, on) {
       .catch(() => { /* suggestions are optional; say nothing */ });
   }
 
-  /** After a room ends for us: another open room if there is one, else the start. */
-  function afterLeaving(note) {
-    const next = openRooms()[0];
-    if (next) return openRoom(next);
-    document.getElementById('landing-note').textContent = note;
-    showView('landing');
-  }
-
   async function leave(room) {
     if (!room) return;
     const other = room.kind === 'pair' ? room.otherThan(state.me?.peer) : null;
@@ -155,10 +149,9 @@ export function makeActions(conn, on) {
     });
     if (!ok) return;
     try {
-      await ask({ type: 'leave', room: room.id });
-      afterLeaving('You left the conversation. Take care, and come back whenever you like.');
+      await ask({ type: 'leave', room: room.id }); // `left` moves the view on
     } catch (error) {
-      showComposerError(errorText(error));
+      if (!answeredAnyway(error)) showComposerError(errorText(error));
     }
   }
 
@@ -172,9 +165,9 @@ export function makeActions(conn, on) {
     });
     if (!ok) return;
     try {
-      await ask({ type: 'block', peer: other.peer });
+      await ask({ type: 'block', peer: other.peer }); // `blocked` closes the room
     } catch (error) {
-      showComposerError(errorText(error));
+      if (!answeredAnyway(error)) showComposerError(errorText(error));
     }
   }
 

@@ -7,7 +7,7 @@ import { announce } from './announce.js';
 import { errorText, presenceText } from './words.js';
 import { addMessage, addCard, addLine, messageElementFor } from './views/messages.js';
 import { reflectionCard, promptCard, supportCard, alertCard } from './views/cards.js';
-import { openRoom, refreshChat, showClosed, showTyping, hideTyping, renderTabs } from './views/chat.js';
+import { openRoom, refreshChat, showClosed, showTyping, hideTyping, renderTabs, leaveView } from './views/chat.js';
 import { restoreDraft, showComposerError } from './views/composer.js';
 import { setPosition } from './views/waiting.js';
 import { showRooms, showStartError } from './views/landing.js';
@@ -63,7 +63,10 @@ export function makeHandlers(conn) {
         session.rememberJoin(room.id, room.lastSeq);
       }
       if (room.serverSeq > room.lastSeq) sync(room);
-      if (room.kind === 'pair') state.queued = false;
+      if (room.kind === 'pair') {
+        state.queued = false;
+        session.setQueued(null);
+      }
       const other = room.kind === 'pair' && room.otherThan(state.me?.peer);
       if (!known && other) announce(`You’re now talking with ${other.name}.`);
       // A resume must not pull focus away from someone mid-sentence; a new room is shown at once.
@@ -106,17 +109,22 @@ export function makeHandlers(conn) {
 
     queued(m) {
       state.queued = true;
+      session.setQueued(state.topics);
       setPosition(m.position);
-      if (state.view === 'landing') showView('waiting');
+      const inConversation = state.view === 'chat' && state.rooms.get(state.current)?.closed === null;
+      if (state.view !== 'waiting' && !inConversation) showView('waiting');
     },
 
     unqueued() {
       state.queued = false;
+      session.setQueued(null);
     },
 
     rooms(m) {
       state.roomList = Array.isArray(m.rooms) ? m.rooms : [];
       showRooms(state.roomList);
+      const n = state.roomList.length;
+      if (state.view === 'landing') announce(n ? `${n === 1 ? 'One group room is' : `${n} group rooms are`} open.` : 'No group rooms are open right now.');
     },
 
     reflection(m) {
@@ -170,8 +178,11 @@ export function makeHandlers(conn) {
 
     left(m) {
       const room = state.rooms.get(m.room);
-      if (room) room.closed = room.closed || 'left';
+      if (!room || room.closed) return;
+      room.closed = 'left';
       session.forgetRoom(m.room);
+      if (room.id === state.current) leaveView('You left the conversation. Take care, and come back whenever you like.');
+      else renderTabs();
     },
 
     error(m) {

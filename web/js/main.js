@@ -43,9 +43,17 @@ conn.addEventListener('welcome', ({ detail: welcome }) => {
   if (state.cancelOnResume) {
     state.cancelOnResume = false;
     conn.send({ type: 'unmatch' });
-  } else if (state.queued) {
+    return;
+  }
+  if (!state.queued && Array.isArray(session.queued) && !openRooms().length) {
+    state.queued = true; // reloaded while waiting
+    state.topics = session.queued;
+  }
+  if (state.queued) {
     // Keep our wish to be matched across a reconnect (already_queued just means it was kept).
-    conn.request({ type: 'match', topics: state.topics }).then((r) => on.queued(r), () => {});
+    conn.request({ type: 'match', topics: state.topics }).then((r) => on.queued(r), (error) => {
+      if (error.code === 'already_queued') on.queued({ position: null });
+    });
   }
 });
 

@@ -1,5 +1,6 @@
-// What survives a reload within the resume grace period: the name, the resume token and, per
-// room, the seq at which we joined (so history after a reload starts where we came in).
+// What survives a reload within the resume grace period: the name, the resume token, whether
+// we were waiting for a match, and per room the seq at which we joined (so history after a
+// reload starts where we came in).
 // sessionStorage ends with the tab; no message text is ever stored here.
 const KEY = 'withness.session';
 
@@ -23,6 +24,9 @@ export const session = {
   get name() { return read().name || ''; },
   get resume() { return read().resume || null; },
   save(name, resume) { write({ ...read(), name, resume }); },
+  /** Topics while waiting for a match (null when not waiting), so a reload keeps our place. */
+  get queued() { return read().queued ?? null; },
+  setQueued(topics) { write({ ...read(), queued: topics }); },
   /** Seq we first saw in a room; history after a reload starts here. */
   joinedAt(room) { return read().since?.[room] ?? null; },
   rememberJoin(room, seq) {

@@ -88,6 +88,14 @@ export function showClosed(room) {
   if (state.view === 'chat') $('closed-notice').focus();
 }
 
+/** After a room ends for us: another open room if there is one, else the start with a kind note. */
+export function leaveView(note) {
+  const next = openRooms()[0];
+  if (next) return openRoom(next);
+  document.getElementById('landing-note').textContent = note;
+  showView('landing');
+}
+
 /** "River is writing…" for a few seconds (not announced: it would talk over the messages). */
 export function showTyping(room, name) {
   if (room.id !== state.current || room.closed) return;
