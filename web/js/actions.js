@@ -34,7 +34,11 @@ export function makeActions(conn, on) {
         conn.removeEventListener('fatal', bad);
       };
       const ok = () => { done(); resolve(); };
-      const bad = (event) => { done(); reject(event.detail); };
+      const bad = (event) => {
+        if (event.detail.retrying) return; // main.js is trying again without a stale resume token
+        done();
+        reject(event.detail);
+      };
       const timer = setTimeout(() => { done(); reject({ code: 'unreachable' }); }, WELCOME_WAIT_MS);
       conn.addEventListener('welcome', ok);
       conn.addEventListener('fatal', bad);
@@ -164,6 +168,7 @@ export function makeActions(conn, on) {
       ok: 'Block', cancel: 'Cancel',
     });
     if (!ok) return;
+    room.blocking = other.peer; // whatever ends the room now, it ended because of this block
     try {
       await ask({ type: 'block', peer: other.peer }); // `blocked` closes the room
     } catch (error) {

@@ -5,7 +5,7 @@ import { session } from './session.js';
 import { catchUp, receiveLive } from './sync.js';
 import { announce } from './announce.js';
 import { errorText, presenceText } from './words.js';
-import { addMessage, addCard, addLine, messageElementFor } from './views/messages.js';
+import { addMessage, addCard, addLine, messageElementFor, dropList } from './views/messages.js';
 import { reflectionCard, promptCard, supportCard, alertCard } from './views/cards.js';
 import { openRoom, refreshChat, showClosed, showTyping, hideTyping, renderTabs, leaveView } from './views/chat.js';
 import { restoreDraft, showComposerError } from './views/composer.js';
@@ -52,7 +52,13 @@ export function makeHandlers(conn) {
   const on = {
 
     joined(m) {
-      const known = state.rooms.has(m.room) && !state.rooms.get(m.room).closed;
+      const earlier = state.rooms.get(m.room);
+      const known = Boolean(earlier) && !earlier.closed;
+      if (earlier?.closed) {
+        // Coming back to a room we left: start a fresh page for it.
+        state.rooms.delete(m.room);
+        dropList(m.room);
+      }
       const room = roomFor(m.room);
       room.applyJoined(m);
       room.serverSeq = m.seq;
@@ -102,7 +108,7 @@ export function makeHandlers(conn) {
     closed(m) {
       const room = state.rooms.get(m.room);
       if (!room || room.closed) return;
-      room.closed = m.reason || 'ended';
+      room.closed = room.blocking ? 'blocked' : m.reason || 'ended';
       session.forgetRoom(room.id);
       showClosed(room);
     },
@@ -179,6 +185,7 @@ export function makeHandlers(conn) {
     left(m) {
       const room = state.rooms.get(m.room);
       if (!room || room.closed) return;
+      if (room.blocking) return on.closed(m); // blocking ends the room; stay and say so
       room.closed = 'left';
       session.forgetRoom(m.room);
       if (room.id === state.current) leaveView('You left the conversation. Take care, and come back whenever you like.');
@@ -190,6 +197,9 @@ export function makeHandlers(conn) {
       if (said) {
         pendingSays.delete(m.ref);
         restoreDraft(said);
+        const room = state.rooms.get(state.current);
+        // The agreement changed and hasn't been accepted yet: offer it again rather than just refuse.
+        if (m.code === 'agreement_required' && room?.agreement) return on.agreement({ room: room.id, agreement: room.agreement });
         return showComposerError(errorText(m));
       }
       if (state.view === 'chat') showComposerError(errorText(m));

@@ -10,6 +10,7 @@ import { initWaiting } from './views/waiting.js';
 import { initChat, showClosed } from './views/chat.js';
 import { initComposer, setTextLimit } from './views/composer.js';
 import { showStatus } from './views/status.js';
+import { addLine } from './views/messages.js';
 import { errorText } from './words.js';
 
 const conn = new Connection(socketURL(), () => {
@@ -33,6 +34,7 @@ conn.addEventListener('welcome', ({ detail: welcome }) => {
   session.save(welcome.name, welcome.resume);
   for (const room of openRooms()) {
     if (welcome.resumed) {
+      addLine(room, 'You were offline for a moment. Anything you missed follows here.');
       sync(room); // fetch what we missed; a room we are no longer in ends gently
     } else {
       room.closed = 'expired';
@@ -60,6 +62,7 @@ conn.addEventListener('welcome', ({ detail: welcome }) => {
 conn.addEventListener('fatal', ({ detail: error }) => {
   // A stale resume token must not lock anyone out: forget it and try once more as new.
   if (session.resume && error.code !== 'name_invalid') {
+    error.retrying = true;
     session.save(session.name, null);
     return conn.start();
   }

@@ -15,6 +15,7 @@ export class Room {
     this.syncing = false;       // a history catch-up is running
     this.buffer = [];           // live messages held back while syncing
     this.unread = 0;
+    this.blocking = null;       // peer id while our block of them is on its way
   }
 
   /** Take the room state from a `joined` (first entry or a resume). */

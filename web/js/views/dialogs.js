@@ -1,32 +1,34 @@
 // Confirmations and room agreements in native <dialog>s: focus is trapped while open, Escape
-// cancels, and focus goes back to where it was afterwards.
+// cancels, and focus goes back to where it was afterwards. One question at a time: a second
+// one waits until the first is answered.
 
-function run(dialog) {
+async function ask(dialog, fill) {
+  while (dialog.open) await new Promise((resolve) => dialog.addEventListener('close', resolve, { once: true }));
+  fill();
   const previous = document.activeElement;
   dialog.returnValue = '';
   dialog.showModal();
-  return new Promise((resolve) => {
-    dialog.addEventListener('close', () => {
-      if (previous?.isConnected && !previous.closest('[hidden]')) previous.focus();
-      resolve(dialog.returnValue === 'ok');
-    }, { once: true });
-  });
+  await new Promise((resolve) => dialog.addEventListener('close', resolve, { once: true }));
+  if (previous?.isConnected && !previous.closest('[hidden]')) previous.focus();
+  return dialog.returnValue === 'ok';
 }
+
+const $ = (id) => document.getElementById(id);
 
 /** Ask before something that can't be undone. Resolves true only on the confirm button. */
 export function confirmDialog({ title, body, ok, cancel = 'Cancel' }) {
-  const dialog = document.getElementById('confirm-dialog');
-  document.getElementById('confirm-title').textContent = title;
-  document.getElementById('confirm-body').textContent = body;
-  document.getElementById('confirm-ok').textContent = ok;
-  document.getElementById('confirm-cancel').textContent = cancel;
-  return run(dialog);
+  return ask($('confirm-dialog'), () => {
+    $('confirm-title').textContent = title;
+    $('confirm-body').textContent = body;
+    $('confirm-ok').textContent = ok;
+    $('confirm-cancel').textContent = cancel;
+  });
 }
 
 /** Show a room's agreement; resolves true when the person accepts it. */
 export function agreementDialog(title, text) {
-  const dialog = document.getElementById('agreement-dialog');
-  document.getElementById('agreement-title').textContent = title ? `${title}: agreement` : 'Room agreement';
-  document.getElementById('agreement-text').textContent = text || '';
-  return run(dialog);
+  return ask($('agreement-dialog'), () => {
+    $('agreement-title').textContent = title ? `${title}: agreement` : 'Room agreement';
+    $('agreement-text').textContent = text || '';
+  });
 }
