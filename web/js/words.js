@@ -38,7 +38,8 @@ export const STATUS = {
   idle: '',
   connecting: 'Connecting…',
   online: '',
-  reconnecting: 'Reconnecting… your conversation is kept for a little while.',
+  reconnecting: 'Reconnecting…',
+  reconnectingInRoom: 'Reconnecting… your conversation is kept for a little while.',
   stopped: 'Not connected.',
 };
 
