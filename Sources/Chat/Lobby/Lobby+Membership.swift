@@ -53,7 +53,7 @@ extension Lobby {
         guard let room = rooms[roomID] else { return }
         for member in room.members.values {
             detach(member.peer, from: roomID)
-            if let reason, let client = member.client { send(.closed(room: roomID, reason: reason), to: client) }
+            if let reason { tellClosed(roomID, reason: reason, to: member.peer) }
         }
         reportEnding(of: before)
         if room.origin == .standing {
@@ -63,12 +63,24 @@ extension Lobby {
         }
     }
 
-    /// The transcript hook: who was there, who consented, and the kept messages.
+    /// Sends `closed` to a connected peer, or keeps it for their resume.
+    mutating func tellClosed(_ roomID: RoomID, reason: ClosedReason, to peer: PeerID) {
+        if let client = peers[peer]?.client {
+            send(.closed(room: roomID, reason: reason), to: client)
+        } else {
+            peers[peer]?.missedClosures.append((roomID, reason))
+        }
+    }
+
+    /// The transcript hook: who was there, who consented, and the messages kept since the room last
+    /// ended (a standing room ends each time it empties, and goes on).
     mutating func reportEnding(of room: Room) {
         let members = room.orderedMembers.map(\.peer)
         let consenting = room.orderedMembers.filter(\.consent).map(\.peer)
+        let messages = room.history.page(after: room.endedThroughSeq, limit: room.history.count).messages
+        rooms[room.id]?.endedThroughSeq = room.lastSeq
         outbox.append(.roomEnded(RoomEnding(room: room.id, kind: room.kind, consenting: consenting, members: members,
-                                            messages: room.history.all)))
+                                            messages: messages)))
     }
 
     /// Opens a pair room for two matched peers; both receive `joined` with `kind: pair`.

@@ -63,7 +63,7 @@ extension Lobby {
             if case .ban = action { rooms[roomID]?.banned.insert(peer) }
             broadcast(.moderation(notice), in: roomID, answering: context)
             if room.members[peer] != nil {
-                send(.closed(room: roomID, reason: .removed), toPeer: peer)
+                tellClosed(roomID, reason: .removed, to: peer)
                 removeMember(peer, from: roomID)
             }
             return

@@ -67,6 +67,8 @@ extension Lobby {
             if let snapshot = snapshot(of: room, for: id) { send(.joined(snapshot), to: client) }
             if old.client == nil { broadcast(.presence(room: room, peer: id, name: old.name, state: .back), in: room, except: id) }
         }
+        for missed in old.missedClosures { send(.closed(room: missed.room, reason: missed.reason), to: client) }
+        peers[id]?.missedClosures = []
     }
 
     mutating func sendWelcome(_ peer: Peer?, to client: ClientID, resumed: Bool, ref: String?) {

@@ -43,6 +43,8 @@ struct Room: Sendable {
     var slowMilliseconds: UInt64 = 0
     var lastSaidAt: [PeerID: UInt64] = [:]
     var lastSeq = 0
+    /// The last `seq` already handed to the transcript hook (a standing room ends each time it empties).
+    var endedThroughSeq = 0
     var history: MessageRing
 
     init(id: RoomID, origin: Origin, listOrder: UInt64, title: String?, topics: [String],

@@ -19,6 +19,9 @@ struct Peer: Sendable {
     /// Peers this one blocked: never matched with them, never shown their messages.
     var blocked: Set<PeerID> = []
     var bucket: TokenBucket
+    /// Rooms that closed while this peer was away, told on resume (otherwise a resumed client
+    /// would only notice by the missing `joined`).
+    var missedClosures: [(room: RoomID, reason: ClosedReason)] = []
     var lastTypingAt: UInt64?
 
     init(id: PeerID, name: String, role: PeerRole, client: ClientID, token: ResumeToken, bucket: TokenBucket) {

@@ -48,4 +48,17 @@ struct ConsentAndReflectionTests {
         #expect(chat.lastEffects.last == .reflect(ReflectionRequest(kind: .sent(seq: 1), peer: PeerID(a.peer), client: a.client,
                                                                     room: RoomID(room), text: "sent")))
     }
+
+    @Test("a standing room ends each time it empties, reporting only the messages since the last end")
+    func standingRoomEndings() {
+        var (chat, people) = MessageTests.group(1)
+        chat.send(people[0].client, #"{"type":"say","room":"lobby","text":"first"}"#)
+        chat.send(people[0].client, #"{"type":"leave","room":"lobby"}"#)
+        chat.send(people[0].client, #"{"type":"join","room":"lobby"}"#)
+        chat.send(people[0].client, #"{"type":"say","room":"lobby","text":"second"}"#)
+        chat.send(people[0].client, #"{"type":"leave","room":"lobby"}"#)
+        let endings = chat.allEffects.compactMap { if case .roomEnded(let end) = $0 { end } else { nil } }
+        #expect(endings.map { $0.messages.map(\.text) } == [["first"], ["second"]])
+        #expect(chat.lobby.rooms[RoomID("lobby")] != nil)
+    }
 }

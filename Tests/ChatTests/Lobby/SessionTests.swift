@@ -181,4 +181,20 @@ struct SessionTests {
         chat.disconnect(a.client)
         #expect(chat.lobby.nextDeadline == chat.clock + 120_000)
     }
+
+    @Test("a pair room that closed while one was away is reported as closed on resume")
+    func missedClosure() throws {
+        var chat = ChatHarness()
+        let (ash, birch, room) = chat.pair()
+        chat.disconnect(ash.client)
+        chat.send(birch.client, #"{"type":"leave","room":"\#(room)"}"#)
+        let again = chat.connect()
+        chat.send(again, #"{"type":"hello","name":"Ash","resume":"\#(ash.token)"}"#)
+        let replies = chat.take(again)
+        #expect(replies.map { $0.string("type") } == ["welcome", "closed"])
+        #expect(replies.last?.string("reason") == "peer_left")
+        #expect(replies.last?.string("room") == room)
+        chat.send(again, #"{"type":"match"}"#)
+        #expect(chat.types(again) == ["queued"])
+    }
 }
