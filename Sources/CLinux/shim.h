@@ -15,8 +15,35 @@
 #include <errno.h>
 #include <unistd.h>
 #include <fcntl.h>
+#include <stdint.h>
+#include <string.h>
 
 extern int accept4(int, struct sockaddr *, socklen_t *, int);
 
 static inline int withness_errno(void) { return errno; }
+
+// SIGINT/SIGTERM → one 8-byte write to an eventfd. The handler does nothing else (async-signal-safe);
+// the thread blocked reading that eventfd does the shutdown work. Used by Server's ShutdownSignal only.
+static int withness_shutdown_fd = -1;
+
+static inline void withness_shutdown_handler(int signo) {
+    (void)signo;
+    int saved = errno;
+    uint64_t one = 1;
+    ssize_t ignored = write(withness_shutdown_fd, &one, sizeof one);
+    (void)ignored;
+    errno = saved;
+}
+
+static inline int withness_install_shutdown_handler(int fd) {
+    struct sigaction action;
+    withness_shutdown_fd = fd;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = withness_shutdown_handler;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    if (sigaction(SIGINT, &action, NULL) != 0) return -1;
+    if (sigaction(SIGTERM, &action, NULL) != 0) return -1;
+    return 0;
+}
 #endif

@@ -1,0 +1,12 @@
+/// Something that happened at the edge, fed to ``Lobby/handle(_:now:rng:)``.
+public enum ChatInput: Sendable, Equatable {
+    /// A WebSocket connection to `/ws` completed its handshake.
+    case connected(ClientID)
+    /// One complete text message arrived (the bytes of its JSON).
+    case received(ClientID, [UInt8])
+    /// The connection is gone (closed, timed out, or dropped); its peer starts the grace period.
+    case disconnected(ClientID)
+    /// Time passed: expire grace periods and matching patience. Call at ``Lobby/nextDeadline`` or
+    /// simply every second.
+    case tick
+}

@@ -1,0 +1,75 @@
+import ArgumentParser
+import Server
+import WebSocket
+
+/// `withness serve`: the chat server with its web client, API, `/healthz` and `/metrics`.
+struct Serve: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Serve the chat, its web client and its API.")
+
+    @Option(help: "Address to listen on.")
+    var host = "127.0.0.1"
+
+    @Option(help: "TCP port (0 picks a free one).")
+    var port = 8080
+
+    @Option(help: "Folder of static files for the web client.")
+    var web = "web"
+
+    @Option(help: "Folder for the database and keys.")
+    var data = "data"
+
+    @Option(name: .customLong("tls-cert"), help: "PEM certificate chain; with --tls-key serves https and wss.")
+    var tlsCertificate: String?
+
+    @Option(name: .customLong("tls-key"), help: "PEM private key matching --tls-cert.")
+    var tlsKey: String?
+
+    @Option(help: "Open connections in total; more are refused with 503.")
+    var maxConnections = 10_000
+
+    @Option(name: .customLong("max-connections-per-ip"), help: "Open connections from one IP address.")
+    var maxConnectionsPerIP = 256
+
+    @Option(help: "A page origin (such as https://chat.example.org) allowed to open WebSockets besides the server's own. Repeatable.")
+    var allowedOrigin: [String] = []
+
+    @Option(help: "A standing group room, ID:TITLE (e.g. lobby:\"Open circle\"). Repeatable.")
+    var room: [String] = []
+
+    @Flag(help: "Let peers create open, unfacilitated rooms by joining an unknown room id.")
+    var openRooms = false
+
+    @Option(help: "Messages per second per peer (burst twice that); 0 turns the limit off.")
+    var rateLimit = 5
+
+    @OptionGroup var engine: EngineOptions
+
+    func validate() throws {
+        if (tlsCertificate == nil) != (tlsKey == nil) { throw ValidationError("--tls-cert and --tls-key go together.") }
+        for text in room where ServeConfiguration.parseRoom(text) == nil {
+            throw ValidationError("--room \(text): expected ID:TITLE with an id of letters, digits, - or _ (at most 64).")
+        }
+        if rateLimit < 0 { throw ValidationError("--rate-limit cannot be negative.") }
+    }
+
+    func run() throws {
+        let (logger, registry) = engine.bootstrap(label: "withness.serve")
+        var server = ServerConfiguration()
+        server.host = host
+        server.port = port
+        if let loops = engine.loops { server.loops = loops }
+        server.webRoot = web
+        server.tlsCertificatePath = tlsCertificate
+        server.tlsKeyPath = tlsKey
+        server.maxConnections = maxConnections
+        server.maxConnectionsPerIP = maxConnectionsPerIP
+        server.handshakePolicy = WSHandshakePolicy(allowedOrigins: allowedOrigin, subprotocols: ["withness.v1"])
+        let configuration = ServeConfiguration(engine: server, dataDirectory: data, rooms: room.compactMap(ServeConfiguration.parseRoom),
+                                               openRooms: openRooms, rateLimit: rateLimit)
+        let signal = try ShutdownSignal()
+        let engine = try Server(configuration: configuration.engine, logger: logger)
+        let application = ServeWiring.make(configuration: configuration, server: engine, registry: registry, logger: logger)
+        try engine.start(webSocketHandler: application.webSocket, httpHandler: application.http)
+        runUntilSignalled(engine, signal: signal, logger: logger)
+    }
+}
