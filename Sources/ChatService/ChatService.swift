@@ -1,5 +1,6 @@
 import Chat
 import Crypto
+import HTTP
 import Logging
 import Server
 import WebSocket

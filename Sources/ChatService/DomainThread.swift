@@ -10,13 +10,12 @@ final class DomainThread: @unchecked Sendable {
         self.handle = handle
     }
 
-    /// Starts `body` on a new thread named `name` (shown by `top -H`).
+    /// Starts `body` on a new thread (`name` is for readers of the code and stack traces).
     static func start(name: String, _ body: @escaping @Sendable () -> Void) -> DomainThread {
         let box = Unmanaged.passRetained(ThreadBody(body)).toOpaque()
         var handle = pthread_t()
         let result = pthread_create(&handle, nil, domainThreadEntry, box)
         precondition(result == 0, "pthread_create failed: \(result)")
-        _ = pthread_setname_np(handle, String(name.prefix(15)))
         return DomainThread(handle: handle)
     }
 

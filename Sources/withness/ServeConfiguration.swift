@@ -1,3 +1,4 @@
+import Chat
 import Server
 
 /// Everything `withness serve` was told: the engine's configuration plus the chat's own settings, which the
@@ -16,6 +17,16 @@ struct ServeConfiguration: Sendable {
     var openRooms: Bool
     /// Messages per second per peer (burst twice that); 0 turns the limit off (protocol §6).
     var rateLimit: Int
+
+    /// The chat domain's settings from these flags.
+    var chat: ChatConfiguration {
+        var chat = ChatConfiguration()
+        chat.standingRooms = rooms.map { Chat.StandingRoom(id: RoomID($0.id), title: $0.title) }
+        chat.openRooms = openRooms
+        chat.ratePerSecond = rateLimit
+        chat.rateBurst = rateLimit * 2
+        return chat
+    }
 
     /// Parses `ID:TITLE`; the id is letters, digits, `-`, `_`, at most 64 (protocol §5); the title is not empty.
     static func parseRoom(_ text: String) -> StandingRoom? {

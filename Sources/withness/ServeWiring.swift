@@ -1,24 +1,20 @@
+import Chat
+import ChatService
 import HTTP
 import Logging
 import Prometheus
 import Server
 import WebSocket
 
-/// Where `serve` plugs the application into the engine. For now: `/metrics`, and a WebSocket endpoint that
-/// accepts connections and ignores their messages; the chat service replaces `PendingChatHandler` and
-/// takes over `/api/*` here.
+/// Where `serve` plugs the application into the engine: the chat service on `/ws`, and `/metrics`.
 enum ServeWiring {
     static func make(configuration: ServeConfiguration, server: Server, registry: PrometheusCollectorRegistry,
                      logger: Logger) -> (webSocket: any WebSocketHandler, http: any HTTPRequestHandler) {
-        (PendingChatHandler(), ApplicationRoutes(registry: registry))
+        let chat = ChatService(configuration: configuration.chat, logger: logger)
+        chat.attach(server)
+        chat.start()
+        return (chat, ApplicationRoutes(registry: registry))
     }
-}
-
-/// Accepts WebSockets and ignores what they say, until the chat service is wired in.
-struct PendingChatHandler: WebSocketHandler {
-    func opened(_ id: ConnectionID, request: HTTPRequestHead, peer: PeerAddress) {}
-    func text(_ id: ConnectionID, _ utf8: [UInt8]) {}
-    func closed(_ id: ConnectionID, code: WSCloseCode) {}
 }
 
 /// `GET /metrics` in Prometheus text format; `/api/*` answers 404 until the API is wired in.
