@@ -7,7 +7,11 @@ extension Lobby {
         do {
             request = try ClientRequest(json: bytes)
         } catch {
-            send(.error(error.code, message: error.explanation), to: client, ref: error.ref)
+            if connection == .greeting, error.isKnownTypeWithBadFields, error.type != "hello" {
+                send(Refusal(.notReady).serverMessage, to: client, ref: error.ref)
+            } else {
+                send(.error(error.code, message: error.explanation), to: client, ref: error.ref)
+            }
             return
         }
         do throws(Refusal) {
