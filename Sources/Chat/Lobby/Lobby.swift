@@ -62,6 +62,7 @@ public struct Lobby: Sendable {
         }
         passDeadlines(rng: &rng)
         var effects: [ChatEffect] = []
+        effects.reserveCapacity(4)
         swap(&effects, &outbox)
         return effects
     }
