@@ -203,4 +203,15 @@ struct SessionTests {
         chat.send(again, #"{"type":"match"}"#)
         #expect(chat.types(again) == ["queued"])
     }
+
+    @Test("a message from a client never announced is treated as a new connection; a reused id ends the old session")
+    func lenientConnections() {
+        var chat = ChatHarness()
+        chat.send(ClientID(900), #"{"type":"hello","name":"Quiet"}"#)
+        #expect(chat.types(ClientID(900)) == ["welcome"])
+        chat.apply(.connected(ClientID(900)))
+        #expect(chat.lobby.peers.values.first?.client == nil)
+        chat.send(ClientID(900), #"{"type":"rooms"}"#)
+        #expect(chat.errorCode(ClientID(900)) == "not_ready")
+    }
 }
