@@ -1,0 +1,74 @@
+/// What the glue must do after a ``Lobby/handle(_:now:rng:)`` call, in order.
+public enum ChatEffect: Sendable, Equatable {
+    /// Send the same bytes, as one text frame, to each client (encode the frame once, share it).
+    case send(EncodedMessage, to: [ClientID])
+    /// Close a client's connection (after sending what came before this effect).
+    case close(ClientID, ChatCloseReason)
+    /// Ask the reflection engine about a draft or a sent message (only with ``ReflectionMode/external``).
+    case reflect(ReflectionRequest)
+    /// A room ended or emptied: the hook for transcripts (protocol §8).
+    case roomEnded(RoomEnding)
+    /// A report was filed: keep it for staff review (protocol §10).
+    case reportFiled(ReportFiling)
+}
+
+/// Why the chat closes a connection.
+public enum ChatCloseReason: String, Sendable, Equatable {
+    /// The same peer resumed on a newer connection, which takes over.
+    case resumedElsewhere = "resumed elsewhere"
+
+    /// The WebSocket close code to use (RFC 6455 §7.4.1: 1008, policy).
+    public var closeCode: UInt16 { 1008 }
+}
+
+/// Text for the reflection engine, and where its answer goes.
+public struct ReflectionRequest: Sendable, Equatable {
+    /// A draft (`reflect`: always answer, echo `ref`) or a sent message (answer only when non-empty).
+    public enum Kind: Sendable, Equatable {
+        /// A `reflect` draft check: always answer, echoing `ref`, even with no suggestions.
+        case draft(ref: String?)
+        /// A delivered message: answer only when there are suggestions, naming this `seq`.
+        case sent(seq: Int)
+    }
+
+    /// What is being reflected on.
+    public var kind: Kind
+    /// Who wrote it; only they receive the reflection.
+    public var peer: PeerID
+    /// Their connection at the time of the request.
+    public var client: ClientID
+    /// The room, when known (always for sent messages).
+    public var room: RoomID?
+    /// The text as sent (after trimming for sent messages).
+    public var text: String
+}
+
+/// A room that ended (pair room closed, group room closed, or standing/open room emptied).
+public struct RoomEnding: Sendable, Equatable {
+    /// The room.
+    public var room: RoomID
+    /// Pair or group.
+    public var kind: RoomKind
+    /// Members who consented to a transcript at the moment it ended.
+    public var consenting: [PeerID]
+    /// Everyone who was a member at the end (pair rooms: both people).
+    public var members: [PeerID]
+    /// The messages still kept in memory, oldest first.
+    public var messages: [ChatMessage]
+}
+
+/// A safety report, for the store and staff review.
+public struct ReportFiling: Sendable, Equatable {
+    /// The report's id.
+    public var report: ReportID
+    /// Who reported.
+    public var reporter: PeerID
+    /// Where.
+    public var room: RoomID
+    /// The reported message, when it is still kept.
+    public var message: ChatMessage?
+    /// The reporter's words.
+    public var reason: String
+    /// Wall-clock time of the report, milliseconds since 1970.
+    public var at: Int64
+}

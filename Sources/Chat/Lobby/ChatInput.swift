@@ -1,0 +1,13 @@
+/// Something that happened at the edge, fed to ``Lobby/handle(_:now:rng:)``.
+public enum ChatInput: Sendable, Equatable {
+    /// A WebSocket connection to `/ws` completed its handshake. (A `.received` from an unknown
+    /// client implies this; announcing a reused id ends whatever session it had.)
+    case connected(ClientID)
+    /// One complete text message arrived (the bytes of its JSON).
+    case received(ClientID, [UInt8])
+    /// The connection is gone (closed, timed out, or dropped); its peer starts the grace period.
+    case disconnected(ClientID)
+    /// Time passed: expire grace periods and matching patience. Call at ``Lobby/nextDeadline`` or
+    /// simply every second.
+    case tick
+}

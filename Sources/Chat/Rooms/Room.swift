@@ -1,0 +1,93 @@
+/// A room: a pair room, a standing or created group room, or a peer-led open room.
+struct Room: Sendable {
+    /// Where the room came from, which decides how it ends.
+    enum Origin: Sendable, Equatable {
+        /// Made by matching; closes when either person leaves.
+        case pair
+        /// From configuration; never removed.
+        case standing
+        /// Made by a facilitator; removed by `close_room`.
+        case created
+        /// Made by joining an unknown id with open rooms on; removed when empty.
+        case open
+    }
+
+    /// One member; `client` mirrors the peer's connection so a broadcast needs no peer lookups.
+    struct Member: Sendable {
+        let peer: PeerID
+        var role: RoomRole
+        var client: ClientID?
+        let joinOrder: UInt64
+        var consent = false
+        /// Set after `set_agreement` until the member sends `agree`.
+        var mustAgree = false
+        /// True once this member blocked anyone: only then are their blocks checked per message.
+        var blocksAnyone = false
+    }
+
+    let id: RoomID
+    let origin: Origin
+    /// Orders the room list: standing rooms first, in configuration order.
+    let listOrder: UInt64
+    var title: String?
+    var topics: [String]
+    var agreement: String?
+    var capacity: Int?
+    var locked = false
+    var members: [PeerID: Member] = [:]
+    var nextJoinOrder: UInt64 = 0
+    var banned: Set<PeerID> = []
+    /// Muted members and when their mute ends (monotonic ms).
+    var mutedUntil: [PeerID: UInt64] = [:]
+    /// Slow mode: minimum milliseconds between one member's messages (0: off).
+    var slowMilliseconds: UInt64 = 0
+    var lastSaidAt: [PeerID: UInt64] = [:]
+    var lastSeq = 0
+    /// The last `seq` already handed to the transcript hook (a standing room ends each time it empties).
+    var endedThroughSeq = 0
+    var history: MessageRing
+
+    init(id: RoomID, origin: Origin, listOrder: UInt64, title: String?, topics: [String],
+         agreement: String?, capacity: Int?, historyCapacity: Int) {
+        self.id = id
+        self.origin = origin
+        self.listOrder = listOrder
+        self.title = title
+        self.topics = topics
+        self.agreement = agreement
+        self.capacity = capacity
+        history = MessageRing(capacity: historyCapacity)
+    }
+
+    var kind: RoomKind { origin == .pair ? .pair : .group }
+
+    /// Members in the order they joined.
+    var orderedMembers: [Member] { members.values.sorted { $0.joinOrder < $1.joinOrder } }
+
+    /// Adds a member at the end of the join order.
+    mutating func add(_ peer: PeerID, role: RoomRole, client: ClientID?, blocksAnyone: Bool) {
+        members[peer] = Member(peer: peer, role: role, client: client, joinOrder: nextJoinOrder, blocksAnyone: blocksAnyone)
+        nextJoinOrder += 1
+    }
+
+    /// Numbers a message with the next `seq`, keeps it for history, and returns the number.
+    mutating func record(_ message: ChatMessage) -> Int {
+        lastSeq += 1
+        var numbered = message
+        numbered.seq = lastSeq
+        history.append(numbered)
+        return lastSeq
+    }
+
+    /// Connected members' clients, except `excluded`, leaving out members who blocked `author`.
+    func recipients(except excluded: PeerID?, hidingFrom author: PeerID?, peers: [PeerID: Peer]) -> [ClientID] {
+        var clients: [ClientID] = []
+        clients.reserveCapacity(members.count)
+        for member in members.values {
+            guard member.peer != excluded, let client = member.client else { continue }
+            if member.blocksAnyone, let author, peers[member.peer]?.blocked.contains(author) == true { continue }
+            clients.append(client)
+        }
+        return clients
+    }
+}
