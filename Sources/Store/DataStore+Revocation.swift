@@ -47,7 +47,7 @@ extension DataStore {
             try database.run("DELETE FROM staff_sessions WHERE expires_ms <= ?", .integer(now.milliseconds))
             return (transcripts, database.changes)
         }
-        if transcripts > 0 { try truncateWriteAheadLog() }
+        if transcripts > 0 || writeAheadLogNeedsTruncating { try truncateWriteAheadLog() }
         return SweepResult(transcripts: transcripts, sessions: sessions)
     }
 

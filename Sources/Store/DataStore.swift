@@ -31,6 +31,8 @@ public final class DataStore {
     var throttle: LoginThrottle
     /// A hash checked for unknown usernames, so they cost the same KDF time as real ones.
     var decoyPasswordHash: String?
+    /// Set when a checkpoint after a deletion was blocked, so the next sweep tries again.
+    var writeAheadLogNeedsTruncating = false
 
     /// Opens (creating on first run) the store in `directory`: 0700 directory, 0600 files, WAL journal.
     ///
@@ -75,9 +77,16 @@ public final class DataStore {
     }
 
     /// Moves everything from the write-ahead log into the database and truncates the log to zero bytes,
-    /// so pages that held deleted ciphertext do not linger in the `-wal` file.
+    /// so pages that held deleted ciphertext do not linger in the `-wal` file. If another process is
+    /// reading (a `staff` command), the checkpoint cannot finish; it is retried at the next sweep.
     func truncateWriteAheadLog() throws(StoreError) {
-        _ = try database.pragmaText("wal_checkpoint(TRUNCATE)")
+        // Do not sit out the busy timeout waiting for a reader: the sweep retries.
+        try database.execute("PRAGMA busy_timeout = 0")
+        defer { try? database.execute("PRAGMA busy_timeout = \(max(0, options.busyTimeout.wholeMilliseconds))") }
+        // The pragma answers one row: busy (1 when blocked), log frames, checkpointed frames.
+        let statement = try database.prepare("PRAGMA wal_checkpoint(TRUNCATE)")
+        let busy = try statement.step() && statement.integer(0) != 0
+        writeAheadLogNeedsTruncating = busy
     }
 }
 
