@@ -3,17 +3,16 @@ import CSQLite
 /// A prepared SQLite statement, finalized when the handle goes away.
 ///
 /// Bind with 1-based indexes, `step()` until it returns false, read columns with 0-based indexes.
+/// It holds no reference to its `Database` (the database caches its statements, so that would be a
+/// cycle); closing with `sqlite3_close_v2` keeps the connection alive until the last statement is finalized.
 public final class Statement {
     private let handle: OpaquePointer
-    // Keeps the connection open for as long as the statement lives.
-    private let database: Database
 
     init(database: Database, sql: String) throws(StoreError) {
         var handle: OpaquePointer?
         let code = sqlite3_prepare_v3(database.connection, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &handle, nil)
-        guard code == SQLITE_OK, let handle else { throw StoreError.sqlite(database.connection, code, "prepare") }
+        guard code == SQLITE_OK, let handle else { throw StoreError.sqlite(sqlite3_db_handle(handle), code, "prepare") }
         self.handle = handle
-        self.database = database
     }
 
     deinit { sqlite3_finalize(handle) }
@@ -37,7 +36,7 @@ public final class Statement {
                                   withness_sqlite_transient())
             }
         }
-        guard code == SQLITE_OK else { throw StoreError.sqlite(database.connection, code, "bind") }
+        guard code == SQLITE_OK else { throw StoreError.sqlite(sqlite3_db_handle(handle), code, "bind") }
     }
 
     /// Advances to the next row: true when a row is available, false when the statement is done.
@@ -47,7 +46,7 @@ public final class Statement {
         case SQLITE_ROW: return true
         case SQLITE_DONE: return false
         default:
-            let error = StoreError.sqlite(database.connection, code, "step")
+            let error = StoreError.sqlite(sqlite3_db_handle(handle), code, "step")
             sqlite3_reset(handle)
             throw error
         }

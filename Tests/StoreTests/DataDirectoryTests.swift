@@ -18,6 +18,18 @@ struct DataDirectoryTests {
         }
     }
 
+    @Test("releasing the store closes its connection, which folds the write-ahead log back in")
+    func closesOnRelease() throws {
+        let temporary = try TemporaryDirectory()
+        let directory = DataDirectory(path: temporary.path + "/data")
+        do {
+            let store = try DataStore(directory: directory, masterKey: nil, options: StoreFixture.fastOptions)
+            try store.addStaff(username: "river", role: .admin, password: "long enough", now: .start)
+            #expect(FileScan.names(in: directory.path).contains("withness.sqlite3-wal"))
+        }
+        #expect(FileScan.names(in: directory.path) == ["withness.sqlite3"])
+    }
+
     @Test("missing parent directories are made too")
     func makesParents() throws {
         let temporary = try TemporaryDirectory()
