@@ -5,9 +5,7 @@ import Testing
 struct AuditTests {
     private func storeWithReads(_ location: StoreLocation, count: Int) throws -> (StoreFixture, String) {
         let fixture = try StoreFixture(location)
-        let saved = try #require(try fixture.store.saveTranscript(
-            room: "r_abc", kind: .pair, entries: Conversation.pairEntries, participants: Conversation.pairParticipants,
-            now: .start, retention: Conversation.retention))
+        let saved = try Conversation.savePair(in: fixture.store)
         let admin = StaffMember(id: 8, username: "kim", role: .admin, created: .start)
         for index in 0..<count {
             _ = try fixture.store.readTranscript(id: saved.id, by: index.isMultiple(of: 2) ? Conversation.worker : admin,

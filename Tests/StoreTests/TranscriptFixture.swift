@@ -45,6 +45,22 @@ enum Conversation {
         }
     }
 
+    /// Saves the pair conversation, both consenting; fails the test if nothing was saved.
+    static func savePair(in store: DataStore, retention: Duration = retention) throws -> SavedTranscript {
+        guard let saved = try store.saveTranscript(room: "r_abc", kind: .pair, entries: pairEntries,
+                                                   participants: pairParticipants, now: .start, retention: retention)
+        else { throw StoreError.corrupt("the pair transcript was not saved") }
+        return saved
+    }
+
+    /// Saves the group conversation (Ash does not consent).
+    static func saveGroup(in store: DataStore) throws -> SavedTranscript {
+        guard let saved = try store.saveTranscript(room: "g_circle", kind: .group, entries: groupEntries,
+                                                   participants: groupParticipants, now: .start, retention: retention)
+        else { throw StoreError.corrupt("the group transcript was not saved") }
+        return saved
+    }
+
     static func receipt(of saved: SavedTranscript, for peer: String) -> String {
         saved.receipts.first { $0.peer == peer }?.receipt ?? ""
     }

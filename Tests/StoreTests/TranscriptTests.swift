@@ -9,9 +9,7 @@ struct TranscriptTests {
     @Test("a pair transcript saves, lists and reads back whole", arguments: StoreLocation.allCases)
     func pairRoundTrip(location: StoreLocation) throws {
         let store = try StoreFixture(location).store
-        let saved = try #require(try store.saveTranscript(
-            room: "r_abc", kind: .pair, entries: Conversation.pairEntries, participants: Conversation.pairParticipants,
-            now: .start, retention: Conversation.retention))
+        let saved = try Conversation.savePair(in: store)
         #expect(saved.id.hasPrefix("t_"))
         #expect(saved.entryCount == 3)
         #expect(saved.receipts.map(\.peer) == ["p_river", "p_sky"])
@@ -54,9 +52,7 @@ struct TranscriptTests {
     @Test("a receipt shows the transcript and every staff read of it", arguments: StoreLocation.allCases)
     func receiptShowsAccessLog(location: StoreLocation) throws {
         let store = try StoreFixture(location).store
-        let saved = try #require(try store.saveTranscript(
-            room: "r_abc", kind: .pair, entries: Conversation.pairEntries, participants: Conversation.pairParticipants,
-            now: .start, retention: Conversation.retention))
+        let saved = try Conversation.savePair(in: store)
         let receipt = Conversation.receipt(of: saved, for: "p_river")
         #expect(try store.readByReceipt(receipt, now: later)?.accessLog == [])
         _ = try store.readTranscript(id: saved.id, by: Conversation.worker, now: later)
@@ -70,9 +66,7 @@ struct TranscriptTests {
     @Test("receipts are stored only as SHA-256 hashes with a lookup prefix")
     func receiptsHashed() throws {
         let fixture = try StoreFixture(.directory)
-        let saved = try #require(try fixture.store.saveTranscript(
-            room: "r_abc", kind: .pair, entries: Conversation.pairEntries, participants: Conversation.pairParticipants,
-            now: .start, retention: Conversation.retention))
+        let saved = try Conversation.savePair(in: fixture.store)
         let stored = try fixture.store.database.rows("SELECT receipt_hash FROM receipts ORDER BY participant") { $0.blob(0) }
         #expect(stored == saved.receipts.map { Digest.sha256($0.receipt) })
         let path = try #require(fixture.dataPath)
@@ -84,9 +78,7 @@ struct TranscriptTests {
     @Test("revoking a pair transcript deletes it for both people", arguments: StoreLocation.allCases)
     func revokePair(location: StoreLocation) throws {
         let store = try StoreFixture(location).store
-        let saved = try #require(try store.saveTranscript(
-            room: "r_abc", kind: .pair, entries: Conversation.pairEntries, participants: Conversation.pairParticipants,
-            now: .start, retention: Conversation.retention))
+        let saved = try Conversation.savePair(in: store)
         #expect(try store.revoke(receipt: Conversation.receipt(of: saved, for: "p_sky"), now: later) == .deleted)
         #expect(try store.readByReceipt(Conversation.receipt(of: saved, for: "p_river"), now: later) == nil)
         #expect(try store.revoke(receipt: Conversation.receipt(of: saved, for: "p_river"), now: later) == .notFound)
@@ -97,9 +89,7 @@ struct TranscriptTests {
     @Test("revoking in a group redacts only that person's messages, for good", arguments: StoreLocation.allCases)
     func revokeGroup(location: StoreLocation) throws {
         let store = try StoreFixture(location).store
-        let saved = try #require(try store.saveTranscript(
-            room: "g_circle", kind: .group, entries: Conversation.groupEntries, participants: Conversation.groupParticipants,
-            now: .start, retention: Conversation.retention))
+        let saved = try Conversation.saveGroup(in: store)
         let river = Conversation.receipt(of: saved, for: "p_river")
         let sky = Conversation.receipt(of: saved, for: "p_sky")
         #expect(try store.revoke(receipt: river, now: later) == .redacted)
@@ -118,9 +108,7 @@ struct TranscriptTests {
     @Test("expired transcripts are unreadable at once and deleted by the sweep", arguments: StoreLocation.allCases)
     func expiry(location: StoreLocation) throws {
         let store = try StoreFixture(location).store
-        let saved = try #require(try store.saveTranscript(
-            room: "r_abc", kind: .pair, entries: Conversation.pairEntries, participants: Conversation.pairParticipants,
-            now: .start, retention: .seconds(3600)))
+        let saved = try Conversation.savePair(in: store, retention: .seconds(3600))
         let expiry = WallTime.start.adding(.seconds(3600))
         #expect(try store.listTranscripts(now: expiry.adding(.milliseconds(-1))).count == 1)
         #expect(try store.listTranscripts(now: expiry).isEmpty)
