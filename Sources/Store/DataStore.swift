@@ -44,6 +44,17 @@ public final class DataStore {
                       masterKey: masterKey, options: options)
     }
 
+    /// What `withness serve` does: prepares the data directory, loads the master key from
+    /// `masterKeyFile` (default `DIR/master.key`), creating it with 32 random bytes and mode 0600 on
+    /// first run, and opens the store.
+    public static func open(dataDirectory: String, masterKeyFile: String? = nil,
+                            options: Options = Options()) throws -> DataStore {
+        let directory = DataDirectory(path: dataDirectory)
+        try directory.prepare()
+        let masterKey = try MasterKey.loadOrCreate(path: masterKeyFile ?? directory.defaultMasterKeyPath)
+        return try DataStore(directory: directory, masterKey: masterKey, options: options)
+    }
+
     /// A private in-memory store (tests).
     public convenience init(inMemoryWith masterKey: MasterKey?, options: Options = Options()) throws {
         try self.init(database: Database(path: ":memory:"), writeAheadLog: false, masterKey: masterKey, options: options)

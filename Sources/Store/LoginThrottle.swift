@@ -35,6 +35,7 @@ public struct LoginThrottle: Sendable {
 
     /// What to do with an attempt before checking its password.
     public enum Decision: Equatable, Sendable {
+        /// Check the password.
         case allowed
         /// Refuse without checking; try again after this long (HTTP 429 with `Retry-After`).
         case refused(retryAfter: Duration)
@@ -68,8 +69,10 @@ public struct LoginThrottle: Sendable {
         return wait > .zero ? .refused(retryAfter: wait) : .allowed
     }
 
-    /// Records a failed attempt and returns how long the answer should be held back.
-    public mutating func recordFailure(username: String, address: String?, now: WallTime) -> Duration {
+    /// Counts an attempt as a failure until it proves right, and returns how long a failure's answer
+    /// should be held back. Counting before the password is checked means a burst of parallel guesses
+    /// is throttled too, not only guesses made one after another.
+    public mutating func recordAttempt(username: String, address: String?, now: WallTime) -> Duration {
         if records.count > pruneThreshold { prune(now: now) }
         var delay = Duration.zero
         for (key, limits) in keys(username: username, address: address) {
@@ -83,10 +86,14 @@ public struct LoginThrottle: Sendable {
         return delay
     }
 
-    /// Forgets the username's failures after a correct password. The address keeps its count, so one
-    /// known account cannot be used to reset guessing against others.
-    public mutating func recordSuccess(username: String) {
+    /// Takes back a right attempt: the username's count is cleared, and the address loses only this
+    /// attempt, so one known account cannot be used to reset guessing against others.
+    public mutating func recordSuccess(username: String, address: String?) {
         records[Self.usernameKey(username)] = nil
+        if let address, var record = records[Self.addressKey(address)], record.failures > 0 {
+            record.failures -= 1
+            records[Self.addressKey(address)] = record
+        }
     }
 
     private static func delay(after failures: Int, _ limits: Limits) -> Duration {
@@ -98,12 +105,14 @@ public struct LoginThrottle: Sendable {
 
     private func keys(username: String, address: String?) -> [(String, Limits)] {
         var keys = [(Self.usernameKey(username), usernameLimits)]
-        if let address { keys.append(("a:" + address, addressLimits)) }
+        if let address { keys.append((Self.addressKey(address), addressLimits)) }
         return keys
     }
 
     // Usernames are matched without regard to ASCII case, like the staff table.
     private static func usernameKey(_ username: String) -> String { "u:" + username.lowercased() }
+
+    private static func addressKey(_ address: String) -> String { "a:" + address }
 
     private mutating func prune(now: WallTime) {
         let longest = max(usernameLimits.window, addressLimits.window)

@@ -1,7 +1,10 @@
 /// What a staff account may do: facilitate groups, review transcripts, or administer (protocol §3, §11).
 public enum StaffRole: String, Sendable, Equatable, CaseIterable {
+    /// Opens and moderates group rooms; sees reports.
     case facilitator
+    /// Reviews consented transcripts (every read audited); sees reports.
     case worker
+    /// Everything a facilitator does, plus the audit log.
     case admin
 }
 
@@ -49,9 +52,13 @@ public struct StaffMember: Sendable, Equatable {
 
 /// Why a staff account change was refused; each carries a plain sentence for the command line.
 public enum StaffAccountError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// Not 1–32 ASCII letters, digits, `.`, `-`, `_`.
     case invalidUsername
+    /// An account with that name (any ASCII case) exists.
     case usernameTaken
+    /// Shorter than `StaffMember.minimumPasswordLength`.
     case passwordTooShort
+    /// No account with that name.
     case noSuchAccount
 
     public var description: String {

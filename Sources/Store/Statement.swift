@@ -86,8 +86,12 @@ public final class Statement {
 
 /// A value bound to a statement parameter.
 public enum SQLValue: Sendable, Equatable {
+    /// SQL NULL.
     case null
+    /// A 64-bit integer.
     case integer(Int64)
+    /// UTF-8 text.
     case text(String)
+    /// Raw bytes (hashes, ciphertext).
     case blob([UInt8])
 }

@@ -1,145 +1,99 @@
 import Glibc
 import Synchronization
 
-/// The store's own thread: callers submit jobs from any thread (event loops, the domain loop) and never
-/// wait; each job runs on the worker thread with the `DataStore`, one at a time, in submission order.
-/// Completions run on the worker thread too: hop back to your loop by posting to its mailbox.
+/// The store's own threads: callers submit jobs from any thread (event loops, the domain loop) and never
+/// wait. Each job runs on the store thread with the `DataStore`, one at a time, in submission order.
+/// Completions run on the store thread too: hop back to your loop by posting to its mailbox.
 ///
-/// This single writer keeps SQLite, password hashing and fsyncs off every event loop. It can also run
-/// the retention sweep on an interval, so expired transcripts go even when nobody asks.
+/// A second thread does nothing but password hashing, so a burst of logins (≈0.1–0.3 s of scrypt each)
+/// never holds up transcript saves, token checks or reports. The store thread can also run the
+/// retention sweep on an interval, so expired transcripts go even when nobody asks.
 ///
-/// `@unchecked Sendable`: the job queue is behind a `Mutex`; the `DataStore` is touched only on the
-/// worker thread.
+/// `@unchecked Sendable`: the `DataStore` is touched only on the store thread.
 public final class StoreWorker: @unchecked Sendable {
-    /// Work for the store; runs on the worker thread.
+    /// Work for the store; runs on the store thread.
     public typealias Job = @Sendable (DataStore) -> Void
 
-    private enum Item {
-        case job(Job)
-        case stop
-    }
-
     private let store: DataStore
-    private let queue = Mutex<[Item]>([])
-    private let wakeUp: UnsafeMutablePointer<sem_t>
-    private let sweepInterval: Duration?
-    private let onSweepError: (@Sendable (Error) -> Void)?
-    private var thread = pthread_t()
-    private let stopped = Mutex(false)
+    private let storeThread: JobThread
+    private let passwordThread: JobThread
 
-    /// Takes ownership of `store` and starts the thread.
+    /// Takes ownership of `store` and starts both threads.
     ///
-    /// With `sweepInterval`, `deleteExpired(now: .now())` also runs whenever that long passes without
-    /// other work in between being enough to trigger it (checked after each wake-up); failures go to
-    /// `onSweepError` (log them; never message text, since errors carry none).
+    /// With `sweepInterval`, `deleteExpired(now: .now())` runs on the store thread that often; failures
+    /// go to `onSweepError` (errors carry no message text, so they may be logged).
     public init(store: sending DataStore, sweepInterval: Duration? = nil,
                 onSweepError: (@Sendable (Error) -> Void)? = nil) throws(StoreError) {
+        let box = StoreBox(store)
         self.store = store
-        self.sweepInterval = sweepInterval
-        self.onSweepError = onSweepError
-        wakeUp = .allocate(capacity: 1)
-        sem_init(wakeUp, 0, 0)
-        let context = Unmanaged.passRetained(self).toOpaque()
-        let code = pthread_create(&thread, nil, storeWorkerMain, context)
-        guard code == 0 else {
-            Unmanaged<StoreWorker>.fromOpaque(context).release()
-            throw StoreError.system("pthread_create(store worker)", errno: code)
+        storeThread = try JobThread(tickInterval: sweepInterval) {
+            do { try box.store.deleteExpired(now: .now()) } catch { onSweepError?(error) }
         }
-    }
-
-    deinit {
-        sem_destroy(wakeUp)
-        wakeUp.deallocate()
+        passwordThread = try JobThread()
     }
 
     /// Queues a job; returns at once.
     public func submit(_ job: @escaping Job) {
-        queue.withLock { $0.append(.job(job)) }
-        sem_post(wakeUp)
+        let box = StoreBox(store)
+        storeThread.submit { job(box.store) }
     }
 
-    /// Runs `work` on the worker and hands its result to `completion`, also on the worker thread.
+    /// Runs `work` on the store thread and hands its result to `completion`, also on the store thread.
     public func perform<T>(_ work: @escaping @Sendable (DataStore) throws -> T,
                            completion: @escaping @Sendable (Result<T, Error>) -> Void) {
         submit { store in completion(Result { try work(store) }) }
     }
 
-    /// Runs `work` on the worker and blocks the calling thread until it is done. For command-line tools,
-    /// start-up and tests only: never call it from an event loop.
+    /// Checks a login without hashing on the store thread: the throttle and account lookup run there,
+    /// scrypt runs on the password thread, and the session is written back on the store thread, where
+    /// `completion` is called.
+    public func login(username: String, password: String, address: String?, now: WallTime,
+                      completion: @escaping @Sendable (Result<LoginOutcome, Error>) -> Void) {
+        perform({ store in try store.prepareLogin(username: username, address: address, now: now) }) { prepared in
+            guard case .success(.check(let check)) = prepared else {
+                completion(prepared.map { if case .refused(let outcome) = $0 { outcome } else { .failure(delay: .zero) } })
+                return
+            }
+            self.passwordThread.submit {
+                let verified = check.verify(password)
+                self.perform({ store in try store.completeLogin(check, verified: verified) }, completion: completion)
+            }
+        }
+    }
+
+    /// Runs `work` on the store thread and blocks the calling thread until it is done. For command-line
+    /// tools, start-up and tests only: never call it from an event loop.
     public func performAndWait<T: Sendable>(_ work: @escaping @Sendable (DataStore) throws -> T) throws -> T {
-        let done = UnsafeMutablePointer<sem_t>.allocate(capacity: 1)
-        sem_init(done, 0, 0)
-        defer { sem_destroy(done); done.deallocate() }
+        let done = Semaphore()
         let result = Mutex<Result<T, Error>?>(nil)
-        let signal = SendablePointer(done)
         submit { store in
             let outcome = Result { try work(store) }
             result.withLock { $0 = outcome }
-            sem_post(signal.pointer)
+            done.signal()
         }
-        while sem_wait(done) != 0 {}
+        done.wait()
         guard let outcome = result.withLock({ $0 }) else { throw StoreError.corrupt("store job did not finish") }
         return try outcome.get()
     }
 
-    /// Runs the jobs already queued, then ends the thread and waits for it. Later submissions are dropped.
+    /// Finishes queued logins and jobs, then stops both threads. Later submissions are dropped.
     public func shutdown() {
-        let alreadyStopped = stopped.withLock { wasStopped in
-            defer { wasStopped = true }
-            return wasStopped
-        }
-        guard !alreadyStopped else { return }
-        queue.withLock { $0.append(.stop) }
-        sem_post(wakeUp)
-        pthread_join(thread, nil)
-    }
-
-    fileprivate func run() {
-        var lastSweep = WallTime.now()
-        while true {
-            waitForWork()
-            if let interval = sweepInterval, WallTime.now().since(lastSweep) >= interval {
-                lastSweep = WallTime.now()
-                do { try store.deleteExpired(now: lastSweep) } catch { onSweepError?(error) }
-            }
-            let items = queue.withLock { items in
-                defer { items.removeAll(keepingCapacity: true) }
-                return items
-            }
-            for item in items {
-                switch item {
-                case .job(let job): job(store)
-                case .stop: return
-                }
-            }
-        }
-    }
-
-    /// Sleeps until a job arrives or, with a sweep interval, until the interval elapses.
-    private func waitForWork() {
-        guard let interval = sweepInterval else {
-            while sem_wait(wakeUp) != 0 {}
-            return
-        }
-        var deadline = timespec()
-        clock_gettime(CLOCK_REALTIME, &deadline)
-        let total = Int64(deadline.tv_nsec) + interval.wholeMilliseconds * 1_000_000
-        deadline.tv_sec += Int(total / 1_000_000_000)
-        deadline.tv_nsec = Int(total % 1_000_000_000)
-        while sem_timedwait(wakeUp, &deadline) != 0 && errno == EINTR {}
+        passwordThread.shutdown()
+        storeThread.shutdown()
     }
 }
 
-/// A semaphore pointer handed to a job that signals it; the semaphore outlives the job by construction.
-private struct SendablePointer: @unchecked Sendable {
-    let pointer: UnsafeMutablePointer<sem_t>
-    init(_ pointer: UnsafeMutablePointer<sem_t>) { self.pointer = pointer }
+/// Carries the non-Sendable store into closures that run only on the store thread.
+private struct StoreBox: @unchecked Sendable {
+    let store: DataStore
+    init(_ store: DataStore) { self.store = store }
 }
 
-/// The thread entry point: a top-level function, so it is not inferred to be main-actor isolated.
-private func storeWorkerMain(_ context: UnsafeMutableRawPointer?) -> UnsafeMutableRawPointer? {
-    guard let context else { return nil }
-    let worker = Unmanaged<StoreWorker>.fromOpaque(context).takeRetainedValue()
-    worker.run()
-    return nil
+/// A one-shot POSIX semaphore for `performAndWait`.
+private final class Semaphore: @unchecked Sendable {
+    private let handle = UnsafeMutablePointer<sem_t>.allocate(capacity: 1)
+    init() { sem_init(handle, 0, 0) }
+    deinit { sem_destroy(handle); handle.deallocate() }
+    func signal() { sem_post(handle) }
+    func wait() { while sem_wait(handle) != 0 {} }
 }

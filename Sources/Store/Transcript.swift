@@ -1,6 +1,8 @@
 /// Whether a transcript came from a one-to-one pair room or a group room (revocation differs, §8).
 public enum TranscriptKind: String, Sendable, Equatable {
+    /// Two people; either one revoking deletes the whole transcript.
     case pair
+    /// A room of several; revoking redacts only the revoker's messages.
     case group
 }
 
@@ -33,7 +35,9 @@ public struct TranscriptMessage: Sendable, Equatable {
 /// A transcript line: a message, or only its sequence number when its author did not consent or
 /// withdrew (`{"seq":N,"redacted":true}`).
 public enum TranscriptEntry: Sendable, Equatable {
+    /// A kept message.
     case message(TranscriptMessage)
+    /// A message whose author did not consent or withdrew: only its place remains.
     case redacted(seq: Int)
 
     /// The room sequence number of this line.

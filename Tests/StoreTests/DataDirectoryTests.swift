@@ -52,6 +52,26 @@ struct DataDirectoryTests {
         #expect(loaded.bytes == created.bytes)
     }
 
+    @Test("opening for the server makes the directory, the key file and the database on first run, then reuses them")
+    func openForServer() throws {
+        let temporary = try TemporaryDirectory()
+        let data = temporary.path + "/data"
+        let saved: SavedTranscript
+        do {
+            let store = try DataStore.open(dataDirectory: data, options: StoreFixture.fastOptions)
+            saved = try Conversation.savePair(in: store)
+        }
+        #expect(FileScan.mode(of: data + "/master.key") == 0o600)
+        let reopened = try DataStore.open(dataDirectory: data, options: StoreFixture.fastOptions)
+        #expect(try reopened.readByReceipt(saved.receipts[0].receipt, now: .start) != nil)
+        let elsewhere = temporary.path + "/keys/withness.key"
+        #expect(throws: StoreError.self) { try DataStore.open(dataDirectory: data, masterKeyFile: elsewhere) }
+        mkdir(temporary.path + "/keys", 0o700)
+        let other = try DataStore.open(dataDirectory: data, masterKeyFile: elsewhere, options: StoreFixture.fastOptions)
+        #expect(FileScan.mode(of: elsewhere) == 0o600)
+        #expect(throws: StoreError.self) { try other.readByReceipt(saved.receipts[0].receipt, now: .start) }
+    }
+
     @Test("a master key file of the wrong length is refused")
     func masterKeyWrongLength() throws {
         let temporary = try TemporaryDirectory()

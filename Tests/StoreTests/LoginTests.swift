@@ -85,6 +85,30 @@ struct LoginTests {
         #expect(FileScan.files(in: try #require(fixture.dataPath), containing: Array(login.token.utf8)).isEmpty)
     }
 
+    @Test("a burst of parallel guesses is throttled before any of them finishes")
+    func parallelBurstIsCounted() throws {
+        let store = try StoreFixture(.memory).store
+        try store.addStaff(username: "river", role: .worker, password: "long enough", now: .start)
+        var pending: [PendingLogin] = []
+        for _ in 0..<11 { pending.append(try store.prepareLogin(username: "river", address: "10.0.0.1", now: .start)) }
+        guard case .refused(.tooManyAttempts) = pending[10] else {
+            Issue.record("the eleventh concurrent attempt was not refused: \(pending[10])")
+            return
+        }
+    }
+
+    @Test("a password changed while the hash ran elsewhere does not log in with the old one")
+    func accountChangedMidLogin() throws {
+        let store = try StoreFixture(.memory).store
+        try store.addStaff(username: "river", role: .worker, password: "long enough", now: .start)
+        guard case .check(let check) = try store.prepareLogin(username: "river", address: nil, now: .start) else {
+            Issue.record("unexpectedly refused")
+            return
+        }
+        try store.changePassword(username: "river", to: "changed meanwhile")
+        #expect(try store.completeLogin(check, verified: check.verify("long enough")) == .failure(delay: .zero))
+    }
+
     @Test("the sweep removes expired sessions")
     func sweepSessions() throws {
         let store = try StoreFixture(.memory).store

@@ -13,7 +13,7 @@ struct LoginThrottleTests {
         var delays: [Duration] = []
         for second in 0..<10 {
             #expect(throttle.check(username: "river", address: nil, now: at(second)) == .allowed)
-            delays.append(throttle.recordFailure(username: "river", address: nil, now: at(second)))
+            delays.append(throttle.recordAttempt(username: "river", address: nil, now: at(second)))
         }
         #expect(delays == [.zero, .zero, .zero, .seconds(1), .seconds(2), .seconds(4), .seconds(8), .seconds(8),
                            .seconds(8), .seconds(8)])
@@ -26,17 +26,18 @@ struct LoginThrottleTests {
     @Test("old failures are forgotten after the window")
     func windowResets() {
         var throttle = LoginThrottle()
-        for second in 0..<5 { _ = throttle.recordFailure(username: "river", address: nil, now: at(second)) }
-        #expect(throttle.recordFailure(username: "river", address: nil, now: at(4 + 15 * 60 + 1)) == .zero)
+        for second in 0..<5 { _ = throttle.recordAttempt(username: "river", address: nil, now: at(second)) }
+        #expect(throttle.recordAttempt(username: "river", address: nil, now: at(4 + 15 * 60 + 1)) == .zero)
     }
 
     @Test("an address guessing across many names is refused too, and a success does not reset it")
     func perAddress() {
         var throttle = LoginThrottle()
-        for index in 0..<29 { _ = throttle.recordFailure(username: "name\(index)", address: "10.0.0.9", now: t0) }
-        throttle.recordSuccess(username: "own-account")
+        for index in 0..<29 { _ = throttle.recordAttempt(username: "name\(index)", address: "10.0.0.9", now: t0) }
+        _ = throttle.recordAttempt(username: "own-account", address: "10.0.0.9", now: t0)
+        throttle.recordSuccess(username: "own-account", address: "10.0.0.9")
         #expect(throttle.check(username: "fresh", address: "10.0.0.9", now: t0) == .allowed)
-        #expect(throttle.recordFailure(username: "name29", address: "10.0.0.9", now: t0) == .seconds(8))
+        #expect(throttle.recordAttempt(username: "name29", address: "10.0.0.9", now: t0) == .seconds(8))
         #expect(throttle.check(username: "fresh", address: "10.0.0.9", now: t0) == .refused(retryAfter: .seconds(15 * 60)))
         #expect(throttle.check(username: "fresh", address: "10.0.0.10", now: t0) == .allowed)
     }
@@ -44,9 +45,9 @@ struct LoginThrottleTests {
     @Test("a right password clears the username's count")
     func successResets() {
         var throttle = LoginThrottle()
-        for _ in 0..<5 { _ = throttle.recordFailure(username: "river", address: nil, now: t0) }
-        throttle.recordSuccess(username: "river")
-        #expect(throttle.recordFailure(username: "river", address: nil, now: t0) == .zero)
+        for _ in 0..<5 { _ = throttle.recordAttempt(username: "river", address: nil, now: t0) }
+        throttle.recordSuccess(username: "river", address: nil)
+        #expect(throttle.recordAttempt(username: "river", address: nil, now: t0) == .zero)
     }
 
     @Test("the store slows, then refuses with a 429 outcome even for the right password", arguments: StoreLocation.allCases)

@@ -1,5 +1,6 @@
 import Glibc
 import Synchronization
+import Crypto
 import Testing
 @testable import Store
 
@@ -38,6 +39,51 @@ struct StoreWorkerTests {
         }, completion: { result in results.withLock { $0.append((try? result.get()) ?? "error") } })
         _ = try worker.performAndWait { _ in 0 }
         #expect(results.withLock { $0 } == ["river", "error"])
+    }
+
+    @Test("login hashes off the store thread: a job queued after a slow login finishes first")
+    func loginDoesNotBlockTheStore() throws {
+        var options = StoreFixture.fastOptions
+        options.passwordHasher = PasswordHasher(costLog2: 15, blockSize: 8, parallelism: 1)
+        let store = try DataStore(inMemoryWith: nil, options: options)
+        try store.addStaff(username: "river", role: .worker, password: "long enough", now: .start)
+        let worker = try StoreWorker(store: store)
+        defer { worker.shutdown() }
+        let order = Mutex<[String]>([])
+        let outcome = Mutex<LoginOutcome?>(nil)
+        worker.login(username: "river", password: "long enough", address: "10.0.0.1", now: .start) { result in
+            order.withLock { $0.append("login") }
+            outcome.withLock { $0 = try? result.get() }
+        }
+        worker.submit { _ in order.withLock { $0.append("other job") } }
+        for _ in 0..<500 where order.withLock({ $0.count }) < 2 { usleep(10_000) }
+        #expect(order.withLock { $0 } == ["other job", "login"])
+        guard case .success(let session) = outcome.withLock({ $0 }) else {
+            Issue.record("the login did not succeed")
+            return
+        }
+        #expect(try worker.performAndWait { try $0.resolve(token: session.token, now: .start)?.username } == "river")
+    }
+
+    @Test("login through the worker reports failures and refusals")
+    func loginFailures() throws {
+        let store = try DataStore(inMemoryWith: nil, options: StoreFixture.fastOptions)
+        try store.addStaff(username: "river", role: .worker, password: "long enough", now: .start)
+        let worker = try StoreWorker(store: store)
+        defer { worker.shutdown() }
+        let outcomes = Mutex<[LoginOutcome]>([])
+        for _ in 0..<11 {
+            worker.login(username: "river", password: "wrong guess", address: nil, now: .start) { result in
+                if let outcome = try? result.get() { outcomes.withLock { $0.append(outcome) } }
+            }
+        }
+        for _ in 0..<500 where outcomes.withLock({ $0.count }) < 11 { usleep(10_000) }
+        let seen = outcomes.withLock { $0 }
+        #expect(seen.count == 11)
+        // The refusal needs no hash, so it may answer before the slower failures.
+        #expect(seen.filter { $0 == .tooManyAttempts(retryAfter: .seconds(15 * 60)) }.count == 1)
+        #expect(seen.filter { if case .failure = $0 { true } else { false } }.count == 10)
+        #expect(seen.contains(.failure(delay: .zero)))
     }
 
     @Test("shutdown runs what was queued, then stops; a second shutdown is harmless")
