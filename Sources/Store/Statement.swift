@@ -28,7 +28,16 @@ public final class Statement {
         switch value {
         case .null: code = sqlite3_bind_null(handle, index)
         case .integer(let number): code = sqlite3_bind_int64(handle, index, number)
-        case .text(let text): code = sqlite3_bind_text(handle, index, text, -1, withness_sqlite_transient())
+        case .text(let text):
+            // An explicit byte count, so a string holding U+0000 is stored whole rather than cut short.
+            let bytes = Array(text.utf8)
+            code = bytes.withUnsafeBytes { raw in
+                guard let base = raw.baseAddress, !raw.isEmpty else {
+                    return sqlite3_bind_text(handle, index, "", 0, withness_sqlite_transient())
+                }
+                return sqlite3_bind_text(handle, index, base.assumingMemoryBound(to: CChar.self), Int32(raw.count),
+                                         withness_sqlite_transient())
+            }
         case .blob(let bytes):
             code = bytes.withUnsafeBytes { raw in
                 // A zero-length blob still needs a non-null pointer to be stored as a blob, not NULL.

@@ -72,6 +72,20 @@ struct MigratorTests {
         #expect(try database.pragmaText("busy_timeout") == "5000")
     }
 
+    @Test("text and blobs round trip exactly, including NUL characters and empty values")
+    func valuesRoundTrip() throws {
+        let database = try Database(path: ":memory:")
+        try database.execute("CREATE TABLE v (t TEXT, b BLOB)")
+        for (text, blob) in [("a\u{0}b", [UInt8]([0, 1, 0])), ("", []), ("héllo", [255])] {
+            try database.run("DELETE FROM v")
+            try database.run("INSERT INTO v (t, b) VALUES (?, ?)", .text(text), .blob(blob))
+            let row = try database.firstRow("SELECT t, b, typeof(b) FROM v") { ($0.text(0), $0.blob(1), $0.text(2)) }
+            #expect(row?.0 == text)
+            #expect(row?.1 == blob)
+            #expect(row?.2 == "blob")
+        }
+    }
+
     @Test("SQLite errors name the failing call but never the bound values")
     func errorsCarryNoValues() throws {
         let fixture = try StoreFixture(.memory)
