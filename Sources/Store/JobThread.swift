@@ -1,10 +1,11 @@
 import Glibc
-import Synchronization
 
 /// A thread that runs submitted closures one at a time, in submission order, and optionally a
 /// periodic tick. The building block of `StoreWorker` (one for the database, one for password hashing).
 ///
-/// `@unchecked Sendable`: the queue is behind a `Mutex`; `onTick` is touched only by the thread itself.
+/// `@unchecked Sendable`: the queue is guarded by a `pthread_mutex_t` (rather than `Synchronization.Mutex`,
+/// whose futex calls ThreadSanitizer cannot see, so `--sanitize=thread` stays meaningful); `onTick` is
+/// touched only by the thread itself.
 final class JobThread: @unchecked Sendable {
     typealias Job = @Sendable () -> Void
 
@@ -13,8 +14,9 @@ final class JobThread: @unchecked Sendable {
         case stop
     }
 
-    private let queue = Mutex<[Item]>([])
-    private let stopping = Mutex(false)
+    private let lock: UnsafeMutablePointer<pthread_mutex_t>
+    private var queue: [Item] = []
+    private var stopping = false
     private let wakeUp: UnsafeMutablePointer<sem_t>
     private let tickInterval: Duration?
     private var onTick: Job?
@@ -27,6 +29,8 @@ final class JobThread: @unchecked Sendable {
         self.onTick = onTick
         wakeUp = .allocate(capacity: 1)
         sem_init(wakeUp, 0, 0)
+        lock = .allocate(capacity: 1)
+        pthread_mutex_init(lock, nil)
         let context = Unmanaged.passRetained(self).toOpaque()
         let code = pthread_create(&thread, nil, jobThreadMain, context)
         guard code == 0 else {
@@ -38,22 +42,30 @@ final class JobThread: @unchecked Sendable {
     deinit {
         sem_destroy(wakeUp)
         wakeUp.deallocate()
+        pthread_mutex_destroy(lock)
+        lock.deallocate()
+    }
+
+    private func locked<T>(_ body: () -> T) -> T {
+        pthread_mutex_lock(lock)
+        defer { pthread_mutex_unlock(lock) }
+        return body()
     }
 
     /// Queues a job; returns at once. Jobs submitted after `shutdown` are dropped.
     func submit(_ job: @escaping Job) {
-        queue.withLock { $0.append(.job(job)) }
+        locked { queue.append(.job(job)) }
         sem_post(wakeUp)
     }
 
     /// Runs the jobs already queued, then ends the thread and waits for it. A second call does nothing.
     func shutdown() {
-        let wasStopping = stopping.withLock { flag in
-            defer { flag = true }
-            return flag
+        let wasStopping = locked {
+            defer { stopping = true }
+            if !stopping { queue.append(.stop) }
+            return stopping
         }
         guard !wasStopping else { return }
-        queue.withLock { $0.append(.stop) }
         sem_post(wakeUp)
         pthread_join(thread, nil)
     }
@@ -68,9 +80,9 @@ final class JobThread: @unchecked Sendable {
                 lastTick = .now
                 onTick?()
             }
-            let items = queue.withLock { items in
-                defer { items.removeAll(keepingCapacity: true) }
-                return items
+            let items = locked {
+                defer { queue.removeAll(keepingCapacity: true) }
+                return queue
             }
             for item in items {
                 switch item {
