@@ -26,6 +26,24 @@ struct EngineOptions: ParsableArguments {
     }
 }
 
+/// `--tls-cert` and `--tls-key`: both, or neither.
+struct TLSOptions: ParsableArguments {
+    @Option(name: .customLong("tls-cert"), help: "PEM certificate chain; with --tls-key serves https and wss (TLS 1.2+).")
+    var certificate: String?
+
+    @Option(name: .customLong("tls-key"), help: "PEM private key matching --tls-cert.")
+    var key: String?
+
+    func validate() throws {
+        if (certificate == nil) != (key == nil) { throw ValidationError("--tls-cert and --tls-key go together.") }
+    }
+
+    func apply(to configuration: inout ServerConfiguration) {
+        configuration.tlsCertificatePath = certificate
+        configuration.tlsKeyPath = key
+    }
+}
+
 extension Logger.Level: @retroactive ExpressibleByArgument {}
 
 /// Runs a started server until SIGINT or SIGTERM, then shuts it down cleanly (exit status 0).

@@ -18,12 +18,6 @@ struct Serve: ParsableCommand {
     @Option(help: "Folder for the database and keys.")
     var data = "data"
 
-    @Option(name: .customLong("tls-cert"), help: "PEM certificate chain; with --tls-key serves https and wss.")
-    var tlsCertificate: String?
-
-    @Option(name: .customLong("tls-key"), help: "PEM private key matching --tls-cert.")
-    var tlsKey: String?
-
     @Option(help: "Open connections in total; more are refused with 503.")
     var maxConnections = 10_000
 
@@ -42,10 +36,11 @@ struct Serve: ParsableCommand {
     @Option(help: "Messages per second per peer (burst twice that); 0 turns the limit off.")
     var rateLimit = 5
 
+    @OptionGroup var tls: TLSOptions
+
     @OptionGroup var engine: EngineOptions
 
     func validate() throws {
-        if (tlsCertificate == nil) != (tlsKey == nil) { throw ValidationError("--tls-cert and --tls-key go together.") }
         for text in room where ServeConfiguration.parseRoom(text) == nil {
             throw ValidationError("--room \(text): expected ID:TITLE with an id of letters, digits, - or _ (at most 64).")
         }
@@ -59,8 +54,7 @@ struct Serve: ParsableCommand {
         server.port = port
         if let loops = engine.loops { server.loops = loops }
         server.webRoot = web
-        server.tlsCertificatePath = tlsCertificate
-        server.tlsKeyPath = tlsKey
+        tls.apply(to: &server)
         server.maxConnections = maxConnections
         server.maxConnectionsPerIP = maxConnectionsPerIP
         server.handshakePolicy = WSHandshakePolicy(allowedOrigins: allowedOrigin, subprotocols: ["withness.v1"])
