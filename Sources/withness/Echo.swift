@@ -20,7 +20,7 @@ struct Echo: ParsableCommand {
     func run() throws {
         let (logger, _) = engine.bootstrap(label: "withness.echo")
         var configuration = ServerConfiguration.echo(host: host, port: port)
-        if let loops = engine.loops { configuration.loops = loops }
+        engine.apply(to: &configuration)
         tls.apply(to: &configuration)
         let signal = try ShutdownSignal()
         let server = try Server(configuration: configuration, logger: logger)

@@ -9,8 +9,20 @@ struct EngineOptions: ParsableArguments {
     @Option(help: "Event-loop threads (default: one per core).")
     var loops: Int?
 
+    @Option(help: "Open connections in total; more are answered 503 and closed.")
+    var maxConnections = 10_000
+
+    @Option(name: .customLong("max-connections-per-ip"), help: "Open connections from one IP address; more are answered 503.")
+    var maxConnectionsPerIP = 256
+
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel: Logger.Level = .info
+
+    func apply(to configuration: inout ServerConfiguration) {
+        if let loops { configuration.loops = loops }
+        configuration.maxConnections = maxConnections
+        configuration.maxConnectionsPerIP = maxConnectionsPerIP
+    }
 
     /// Bootstraps logging (stderr) and metrics (Prometheus) once, in the executable only.
     func bootstrap(label: String) -> (Logger, PrometheusCollectorRegistry) {
