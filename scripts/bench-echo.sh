@@ -35,7 +35,7 @@ trap '[ -n "$PID" ] && kill "$PID" 2>/dev/null || true' EXIT
 
 echo "== echo, 1 loop; $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 start echo --loops 1
-for run in "100 1 64" "100 1 1024" "10 16 64" "4 1 65536"; do
+for run in "1 1 64" "100 1 64" "100 1 1024" "10 16 64" "4 1 65536"; do
   set -- $run
   echo "-- clients=$1 window=$2 size=$3"
   $GEN "$LOAD" echo --port "$PORT" --clients "$1" --window "$2" --size "$3" --duration "$DURATION" --warmup 2
