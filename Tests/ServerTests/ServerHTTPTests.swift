@@ -36,6 +36,15 @@ private struct SlowAPI: HTTPRequestHandler {
     }
 }
 
+/// Answers every request at once with 32 MiB, more than the socket buffers take in one write.
+private struct BigAPI: HTTPRequestHandler {
+    static let size = 32 * 1024 * 1024
+
+    func handle(_ request: HTTPRequest, peer: PeerAddress, respond: @escaping @Sendable (HTTPResponse) -> Void) {
+        respond(HTTPResponse(status: .ok, body: [UInt8](repeating: 0x42, count: Self.size)))
+    }
+}
+
 @Suite("Server over loopback: HTTP")
 struct ServerHTTPTests {
     @Test("serves index.html for / with type, ETag and the security headers, and 304 on If-None-Match")
@@ -104,6 +113,19 @@ struct ServerHTTPTests {
         #expect(try client.readResponse().body == Array("ok\n".utf8))
         let last = try client.readResponse()
         #expect(last.body == Array("body{}".utf8) && last.headers["Connection"] == "close")
+        #expect(client.readsEndOfStream())
+    }
+
+    @Test("writes a large answer in full to a client that half-closes right after its request")
+    func halfClose() throws {
+        let server = try TestServer(http: BigAPI())
+        defer { server.stop() }
+        let client = try TestClient(port: server.port, receiveBuffer: 32 * 1024)
+        client.send("GET /api/big HTTP/1.1\r\nHost: a\r\n\r\n")
+        client.finishSending()
+        usleep(300_000)
+        let response = try client.readResponse()
+        #expect(response.status == 200 && response.body.count == BigAPI.size)
         #expect(client.readsEndOfStream())
     }
 

@@ -23,8 +23,9 @@ final class TestClient {
     let fd: Int32
     private var buffer: [UInt8] = []
 
-    init(port: Int, timeoutSeconds: Int = 10) throws {
+    init(port: Int, timeoutSeconds: Int = 10, receiveBuffer: Int32? = nil) throws {
         fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        if var size = receiveBuffer { setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &size, socklen_t(MemoryLayout<Int32>.size)) }
         var timeout = timeval(tv_sec: timeoutSeconds, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         var address = sockaddr_in()
@@ -53,6 +54,9 @@ final class TestClient {
     }
 
     func send(_ text: String) { send(Array(text.utf8)) }
+
+    /// Half-closes: the server sees end of input, and may still answer.
+    func finishSending() { shutdown(fd, Int32(SHUT_WR)) }
 
     /// Reads more bytes into the buffer; false at end of stream.
     private func fill() throws -> Bool {
