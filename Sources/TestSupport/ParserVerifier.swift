@@ -14,8 +14,11 @@ public struct ParserVerifier<Event: Equatable, Failure: Error & Equatable> {
     /// What a parser made of an input: its events in order, the error that stopped it, and the bytes it
     /// left unconsumed at the end (an incomplete frame).
     public struct Outcome: Equatable {
+        /// Events in the order the parser produced them.
         public var events: [Event]
+        /// The error that stopped the parser, if any.
         public var error: Failure?
+        /// Bytes still unread after the last chunk (0 when an error stopped the run).
         public var unconsumed: Int
         /// True when the parser kept returning without progress or events (a bug in its loop contract).
         public var stalled: Bool
@@ -23,7 +26,9 @@ public struct ParserVerifier<Event: Equatable, Failure: Error & Equatable> {
 
     /// The reference outcome (input fed whole) and every split that disagreed with it.
     public struct Verification {
+        /// What the parser made of the input fed whole.
         public var outcome: Outcome
+        /// Each split (cut offsets) whose outcome differed, with that outcome.
         public var mismatches: [(splits: [Int], outcome: Outcome)]
         /// How many different splits were tried.
         public var runs: Int

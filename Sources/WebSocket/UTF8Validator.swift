@@ -9,6 +9,7 @@ public struct UTF8Validator: Sendable, Equatable {
     /// 4 = after E0 (A0–BF next); 5 = after ED (80–9F); 6 = after F0 (90–BF); 7 = after F4 (80–8F).
     private var state: UInt8 = 0
 
+    /// A validator at the start of a message.
     public init() {}
 
     /// True when the bytes so far end on a character boundary (no sequence left open).

@@ -1,7 +1,9 @@
 /// A close status code (RFC 6455 §7.4), kept open-ended because peers may send registered and private codes.
 public struct WSCloseCode: RawRepresentable, Hashable, Sendable {
+    /// The code as sent in the first two bytes of a close payload (network order on the wire).
     public var rawValue: UInt16
 
+    /// Any code, valid on the wire or not; check `isValidOnWire` before trusting a peer's.
     public init(rawValue: UInt16) { self.rawValue = rawValue }
 
     /// 1000: the purpose of the connection is fulfilled.

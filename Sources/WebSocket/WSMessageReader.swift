@@ -32,12 +32,17 @@ public struct WSMessageReader: Sendable {
 
     /// A reader that can refuse binary messages outright (the chat endpoint takes only text).
     public init(maxMessageBytes: Int, acceptsBinary: Bool) {
-        self.maxMessageBytes = max(0, maxMessageBytes)
+        // Capped far above any real limit so that header length + payload length can never overflow.
+        self.maxMessageBytes = min(max(0, maxMessageBytes), 1 << 56)
         self.acceptsBinary = acceptsBinary
     }
 
     /// True when no message or frame is part-way through: the state a quiet connection rests in.
     public var isIdle: Bool { message == .none && !inPayload }
+
+    /// Heap bytes the reader holds for a message in progress; 0 whenever it is idle, which is what keeps a
+    /// quiet connection cheap.
+    public var retainedBytes: Int { assembly.capacity }
 
     /// Bytes of the open message assembled so far.
     var assembledCount: Int { assembly.count }
@@ -45,6 +50,7 @@ public struct WSMessageReader: Sendable {
     /// Reads from the front of `buffer` (the connection's unread inbound bytes; payload is unmasked in place).
     /// Returns how many bytes were consumed and at most one event. The caller drops `consumed` bytes and
     /// calls again while it gets an event or consumed > 0. Bytes may arrive split anywhere, one at a time.
+    /// After an error the connection sends `error.closeCode` and stops reading; the reader is not reused.
     public mutating func read(_ buffer: UnsafeMutableRawBufferPointer) throws(WSProtocolError) -> (consumed: Int, event: WSEvent?) {
         var consumed = 0
         while true {

@@ -145,3 +145,30 @@ struct WSMessageReaderTests {
         }
     }
 }
+
+@Suite("WSMessageReader footprint")
+struct WSMessageReaderFootprintTests {
+    @Test("keeps a few dozen bytes of state and no heap storage when idle")
+    func idleFootprint() throws {
+        #expect(MemoryLayout<WSMessageReader>.size <= 48)
+        var reader = WSMessageReader(maxMessageBytes: 1 << 20)
+        #expect(reader.retainedBytes == 0 && reader.isIdle)
+        var input = ClientFrames.make(.text, Array(repeating: 0x61, count: 5000), fin: false)
+        let first = try input.withUnsafeMutableBytes { try reader.read($0) }
+        #expect(first.event == nil && reader.retainedBytes >= 5000 && !reader.isIdle)
+        var last = ClientFrames.make(.continuation, Array(repeating: 0x62, count: 10))
+        let second = try last.withUnsafeMutableBytes { try reader.read($0) }
+        #expect(second.event == .text(Array(repeating: 0x61, count: 5000) + Array(repeating: 0x62, count: 10)))
+        #expect(reader.retainedBytes == 0 && reader.isIdle)
+    }
+
+    @Test("delivers a whole unfragmented frame without buffering it")
+    func fastPathBuffersNothing() throws {
+        var reader = WSMessageReader(maxMessageBytes: 1 << 20)
+        var input = ClientFrames.make(.text, Array(repeating: 0x61, count: 3000))
+        let result = try input.withUnsafeMutableBytes { try reader.read($0) }
+        #expect(result.consumed == input.count)
+        #expect(result.event == .text(Array(repeating: 0x61, count: 3000)))
+        #expect(reader.retainedBytes == 0)
+    }
+}

@@ -96,3 +96,13 @@ struct WSProtocolErrorTests {
         #expect(error(ClientFrames.make(.text, [0xF0, 0x9F, 0x98])) == .invalidUTF8)
     }
 }
+
+@Suite("WSMessageReader limits")
+struct WSMessageReaderLimitTests {
+    @Test("an unbounded limit still refuses the largest 64-bit length instead of overflowing")
+    func hugeLength() {
+        let header: [UInt8] = [0x82, 0xFF, 0x7F, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 1, 2, 3, 4]
+        let result = ParserVerifier.messageReader(maxMessageBytes: .max).verify(header)
+        #expect(result.outcome.error == .messageTooLarge(limit: 1 << 56))
+    }
+}
