@@ -9,7 +9,7 @@ from websockets.exceptions import ConnectionClosed
 from websockets.sync.client import connect
 
 import wsraw
-from conftest import rss_kib
+from wire_support import rss_kib
 
 
 def test_slow_reader_is_closed_with_1008_and_others_are_unaffected(echo_server):

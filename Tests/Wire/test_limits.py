@@ -5,7 +5,7 @@ import subprocess
 import time
 import urllib.request
 
-from conftest import binary, free_port
+from wire_support import binary, free_port
 
 
 def cpu_seconds(pid):

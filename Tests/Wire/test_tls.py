@@ -6,7 +6,7 @@ import urllib.request
 import pytest
 from websockets.sync.client import connect
 
-from conftest import binary, free_port
+from wire_support import binary, free_port
 
 
 def client_context(cert):
