@@ -1,7 +1,6 @@
 import Foundation
 import HTTP
 import Server
-import Synchronization
 import Testing
 
 /// A temporary web root with a page, a script, and a symbolic link pointing outside it.
