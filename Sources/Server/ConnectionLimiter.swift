@@ -1,4 +1,3 @@
-import Synchronization
 
 /// Counts open connections in total and per IP address across all loops, and admits or refuses new ones.
 ///
@@ -12,7 +11,7 @@ final class ConnectionLimiter: Sendable {
 
     private let maxTotal: Int
     private let maxPerHost: Int
-    private let counts = Mutex(Counts())
+    private let counts = Locked(Counts())
 
     init(maxTotal: Int, maxPerHost: Int) {
         self.maxTotal = maxTotal

@@ -29,6 +29,10 @@ extension EventLoop {
             return true
         case .wouldBlock:
             return false
+        case .closed where connection.phase == .http && !connection.outbound.isEmpty:
+            // The client finished sending (a half-close) but its answer is still being written.
+            beginClosing(connection)
+            return false
         case .closed, .failed:
             requestTeardown(connection)
             return false

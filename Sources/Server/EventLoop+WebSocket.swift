@@ -48,7 +48,9 @@ extension EventLoop {
             enqueueControl(frame, to: connection)
             beginClosing(connection)
         case .closeTransport:
-            beginClosing(connection)
+            // The close handshake is over (gracefully, if nothing is queued) or timed out on a client that
+            // stopped reading (what is queued will never be read: drop it with the socket).
+            if connection.outbound.isEmpty { beginClosing(connection) } else { requestTeardown(connection) }
         }
         reschedule(connection)
     }

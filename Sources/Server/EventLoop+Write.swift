@@ -32,11 +32,12 @@ extension EventLoop {
         dirty.append(connection)
     }
 
-    /// Stops reading requests or frames; writes what is queued, then shuts the write side and lingers.
+    /// Stops reading requests or frames; writes what is queued (while it keeps moving), then shuts the write
+    /// side and lingers up to 2 s for the client's end of stream, so a response is never cut off by a reset.
     func beginClosing(_ connection: Connection) {
         guard connection.phase != .closed, connection.phase != .draining, connection.phase != .closingAfterFlush else { return }
         connection.phase = .closingAfterFlush
-        connection.deadline = now + 2_000
+        connection.deadline = now + configuration.requestTimeoutMS
         connection.readPaused = false
         updateInterest(connection)
         reschedule(connection)
@@ -56,7 +57,12 @@ extension EventLoop {
     private func flush(_ connection: Connection) {
         guard connection.phase != .closed, connection.phase != .tlsHandshake else { return }
         if !connection.outbound.isEmpty {
+            let before = connection.outbound.queuedBytes
             let result = connection.tls == nil ? writePlain(connection) : writeTLS(connection)
+            // A slow but moving download is not idle: its deadline runs from the last progress.
+            if connection.outbound.queuedBytes < before && connection.phase != .webSocket {
+                connection.deadline = max(connection.deadline, now + configuration.requestTimeoutMS)
+            }
             switch result {
             case .done: connection.wantsWrite = false
             case .more: markDirty(connection)

@@ -15,7 +15,7 @@ final class LoopHandle: Sendable {
 
     let index: Int
     let eventFD: Int32
-    private let mailbox = Mutex(Mailbox())
+    private let mailbox = Locked(Mailbox())
     /// `pthread_self()` of the loop thread once it runs (0 before).
     private let thread = Atomic<UInt>(0)
 

@@ -24,7 +24,7 @@ public final class Server: Sendable {
     private let limiter: ConnectionLimiter
     private let metrics: ServerMetrics
     private let tls: TLSContext?
-    private let threads = Mutex<[pthread_t]?>(nil)
+    private let threads = Locked<[pthread_t]?>(nil)
     private let stopped = Atomic<Bool>(false)
 
     /// Binds one `SO_REUSEPORT` listener per loop and loads the TLS certificate and key if configured.

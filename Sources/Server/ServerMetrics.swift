@@ -1,5 +1,4 @@
 import CoreMetrics
-import Synchronization
 
 /// The engine's metrics (swift-metrics, so any backend works; the executable uses Prometheus).
 ///
@@ -14,7 +13,7 @@ final class ServerMetrics: Sendable {
     let framesIn = Counter(label: "withness_frames_in_total")
     let framesOut = Counter(label: "withness_frames_out_total")
     let handshakeFailures = Counter(label: "withness_handshake_failures_total")
-    private let closes = Mutex<[UInt16: Counter]>([:])
+    private let closes = Locked<[UInt16: Counter]>([:])
 
     /// `withness_closes_total{code}`; one counter per code, made on first use.
     func closed(code: UInt16) {

@@ -22,11 +22,14 @@ final class TLSContext: @unchecked Sendable {
         guard SSL_CTX_use_certificate_chain_file(context, certificatePath) == 1 else {
             throw .drained("load TLS certificate \(certificatePath)")
         }
+        let mismatch = "TLS private key \(keyPath) does not match certificate \(certificatePath)"
         guard SSL_CTX_use_PrivateKey_file(context, keyPath, SSL_FILETYPE_PEM) == 1 else {
-            throw .drained("load TLS private key \(keyPath)")
+            // OpenSSL compares the key with the certificate while loading it.
+            let error = TLSError.drained("load TLS private key \(keyPath)")
+            throw error.reason.contains("mismatch") ? TLSError(operation: mismatch, reason: error.reason) : error
         }
         guard SSL_CTX_check_private_key(context) == 1 else {
-            throw .drained("TLS private key \(keyPath) does not match certificate \(certificatePath)")
+            throw .drained(mismatch)
         }
     }
 

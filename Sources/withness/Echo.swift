@@ -13,12 +13,15 @@ struct Echo: ParsableCommand {
     @Option(help: "TCP port (0 picks a free one).")
     var port = 9001
 
+    @OptionGroup var tls: TLSOptions
+
     @OptionGroup var engine: EngineOptions
 
     func run() throws {
         let (logger, _) = engine.bootstrap(label: "withness.echo")
         var configuration = ServerConfiguration.echo(host: host, port: port)
-        if let loops = engine.loops { configuration.loops = loops }
+        engine.apply(to: &configuration)
+        tls.apply(to: &configuration)
         let signal = try ShutdownSignal()
         let server = try Server(configuration: configuration, logger: logger)
         try server.start(webSocketHandler: EchoHandler(server: server))

@@ -9,8 +9,20 @@ struct EngineOptions: ParsableArguments {
     @Option(help: "Event-loop threads (default: one per core).")
     var loops: Int?
 
+    @Option(help: "Open connections in total; more are answered 503 and closed.")
+    var maxConnections = 10_000
+
+    @Option(name: .customLong("max-connections-per-ip"), help: "Open connections from one IP address; more are answered 503.")
+    var maxConnectionsPerIP = 256
+
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel: Logger.Level = .info
+
+    func apply(to configuration: inout ServerConfiguration) {
+        if let loops { configuration.loops = loops }
+        configuration.maxConnections = maxConnections
+        configuration.maxConnectionsPerIP = maxConnectionsPerIP
+    }
 
     /// Bootstraps logging (stderr) and metrics (Prometheus) once, in the executable only.
     func bootstrap(label: String) -> (Logger, PrometheusCollectorRegistry) {
@@ -23,6 +35,24 @@ struct EngineOptions: ParsableArguments {
         let registry = PrometheusCollectorRegistry()
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
         return (Logger(label: label), registry)
+    }
+}
+
+/// `--tls-cert` and `--tls-key`: both, or neither.
+struct TLSOptions: ParsableArguments {
+    @Option(name: .customLong("tls-cert"), help: "PEM certificate chain; with --tls-key serves https and wss (TLS 1.2+).")
+    var certificate: String?
+
+    @Option(name: .customLong("tls-key"), help: "PEM private key matching --tls-cert.")
+    var key: String?
+
+    func validate() throws {
+        if (certificate == nil) != (key == nil) { throw ValidationError("--tls-cert and --tls-key go together.") }
+    }
+
+    func apply(to configuration: inout ServerConfiguration) {
+        configuration.tlsCertificatePath = certificate
+        configuration.tlsKeyPath = key
     }
 }
 

@@ -18,18 +18,6 @@ struct Serve: ParsableCommand {
     @Option(help: "Folder for the database and keys.")
     var data = "data"
 
-    @Option(name: .customLong("tls-cert"), help: "PEM certificate chain; with --tls-key serves https and wss.")
-    var tlsCertificate: String?
-
-    @Option(name: .customLong("tls-key"), help: "PEM private key matching --tls-cert.")
-    var tlsKey: String?
-
-    @Option(help: "Open connections in total; more are refused with 503.")
-    var maxConnections = 10_000
-
-    @Option(name: .customLong("max-connections-per-ip"), help: "Open connections from one IP address.")
-    var maxConnectionsPerIP = 256
-
     @Option(help: "A page origin (such as https://chat.example.org) allowed to open WebSockets besides the server's own. Repeatable.")
     var allowedOrigin: [String] = []
 
@@ -42,10 +30,11 @@ struct Serve: ParsableCommand {
     @Option(help: "Messages per second per peer (burst twice that); 0 turns the limit off.")
     var rateLimit = 5
 
+    @OptionGroup var tls: TLSOptions
+
     @OptionGroup var engine: EngineOptions
 
     func validate() throws {
-        if (tlsCertificate == nil) != (tlsKey == nil) { throw ValidationError("--tls-cert and --tls-key go together.") }
         for text in room where ServeConfiguration.parseRoom(text) == nil {
             throw ValidationError("--room \(text): expected ID:TITLE with an id of letters, digits, - or _ (at most 64).")
         }
@@ -54,22 +43,20 @@ struct Serve: ParsableCommand {
 
     func run() throws {
         let (logger, registry) = engine.bootstrap(label: "withness.serve")
-        var server = ServerConfiguration()
-        server.host = host
-        server.port = port
-        if let loops = engine.loops { server.loops = loops }
-        server.webRoot = web
-        server.tlsCertificatePath = tlsCertificate
-        server.tlsKeyPath = tlsKey
-        server.maxConnections = maxConnections
-        server.maxConnectionsPerIP = maxConnectionsPerIP
-        server.handshakePolicy = WSHandshakePolicy(allowedOrigins: allowedOrigin, subprotocols: ["withness.v1"])
-        let configuration = ServeConfiguration(engine: server, dataDirectory: data, rooms: room.compactMap(ServeConfiguration.parseRoom),
+        var engineConfiguration = ServerConfiguration()
+        engineConfiguration.host = host
+        engineConfiguration.port = port
+        engineConfiguration.webRoot = web
+        engine.apply(to: &engineConfiguration)
+        tls.apply(to: &engineConfiguration)
+        engineConfiguration.handshakePolicy = WSHandshakePolicy(allowedOrigins: allowedOrigin, subprotocols: ["withness.v1"])
+        let configuration = ServeConfiguration(engine: engineConfiguration, dataDirectory: data,
+                                               rooms: room.compactMap(ServeConfiguration.parseRoom),
                                                openRooms: openRooms, rateLimit: rateLimit)
         let signal = try ShutdownSignal()
-        let engine = try Server(configuration: configuration.engine, logger: logger)
-        let application = ServeWiring.make(configuration: configuration, server: engine, registry: registry, logger: logger)
-        try engine.start(webSocketHandler: application.webSocket, httpHandler: application.http)
-        runUntilSignalled(engine, signal: signal, logger: logger)
+        let server = try Server(configuration: configuration.engine, logger: logger)
+        let application = ServeWiring.make(configuration: configuration, server: server, registry: registry, logger: logger)
+        try server.start(webSocketHandler: application.webSocket, httpHandler: application.http)
+        runUntilSignalled(server, signal: signal, logger: logger)
     }
 }

@@ -73,6 +73,7 @@ public struct JSONParser {
         guard depth <= depthLimit else { throw .tooDeep(limit: depthLimit) }
         index += 1
         var members: [JSONMember] = []
+        members.reserveCapacity(8)
         skipWhitespace()
         if try peek() == UInt8(ascii: "}") { index += 1; return JSONObject(members) }
         while true {

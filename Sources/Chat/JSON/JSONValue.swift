@@ -1,11 +1,17 @@
 /// A parsed JSON value. Client messages are small, so a tree is cheap; the parser is hand-rolled
 /// (no Foundation) so the hot `say` path costs one pass over the bytes.
 public enum JSONValue: Sendable, Equatable {
+    /// `null`.
     case null
+    /// `true` or `false`.
     case bool(Bool)
+    /// A number, exact when it is a whole number that fits.
     case number(JSONNumber)
+    /// A string, escapes decoded.
     case string(String)
+    /// An array.
     case array([JSONValue])
+    /// An object, members in document order.
     case object(JSONObject)
 
     /// Parses one complete JSON text (RFC 8259), rejecting anything else.

@@ -25,7 +25,9 @@ public enum ChatCloseReason: String, Sendable, Equatable {
 public struct ReflectionRequest: Sendable, Equatable {
     /// A draft (`reflect`: always answer, echo `ref`) or a sent message (answer only when non-empty).
     public enum Kind: Sendable, Equatable {
+        /// A `reflect` draft check: always answer, echoing `ref`, even with no suggestions.
         case draft(ref: String?)
+        /// A delivered message: answer only when there are suggestions, naming this `seq`.
         case sent(seq: Int)
     }
 

@@ -1,6 +1,7 @@
 /// Something that happened at the edge, fed to ``Lobby/handle(_:now:rng:)``.
 public enum ChatInput: Sendable, Equatable {
-    /// A WebSocket connection to `/ws` completed its handshake.
+    /// A WebSocket connection to `/ws` completed its handshake. (A `.received` from an unknown
+    /// client implies this; announcing a reused id ends whatever session it had.)
     case connected(ClientID)
     /// One complete text message arrived (the bytes of its JSON).
     case received(ClientID, [UInt8])

@@ -1,13 +1,18 @@
 extension Lobby {
     /// Decodes one message and routes it; every failure is answered with an `error` and its `ref`,
-    /// and the connection stays usable.
+    /// and the connection stays usable. A client never announced with `.connected` is taken as new.
     mutating func received(_ bytes: [UInt8], from client: ClientID, rng: inout some RandomNumberGenerator) {
-        guard let connection = connections[client] else { return }
+        let connection = connections[client] ?? .greeting
+        connections[client] = connection
         let request: ClientRequest
         do {
             request = try ClientRequest(json: bytes)
         } catch {
-            send(.error(error.code, message: error.explanation), to: client, ref: error.ref)
+            if connection == .greeting, error.isKnownTypeWithBadFields, error.type != "hello" {
+                send(Refusal(.notReady).serverMessage, to: client, ref: error.ref)
+            } else {
+                send(.error(error.code, message: error.explanation), to: client, ref: error.ref)
+            }
             return
         }
         do throws(Refusal) {

@@ -34,13 +34,11 @@ extension Lobby {
     /// encoding, the sender's copy with `ref`. Members who blocked the author do not receive it.
     mutating func deliver(_ text: String, in roomID: RoomID, from peer: Peer, role: RoomRole,
                           answering context: RequestContext, announcement: Bool) -> Int {
-        let seq = (rooms[roomID]?.lastSeq ?? 0) + 1
-        let message = ChatMessage(room: roomID, seq: seq, from: peer.id, name: peer.name, role: role, text: text,
+        var message = ChatMessage(room: roomID, seq: 0, from: peer.id, name: peer.name, role: role, text: text,
                                   at: now.wall, announcement: announcement)
-        rooms[roomID]?.lastSeq = seq
-        rooms[roomID]?.history.append(message)
+        message.seq = rooms[roomID]?.record(message) ?? 0
         broadcast(.message(message), in: roomID, answering: context, author: peer.id)
-        return seq
+        return message.seq
     }
 
     /// `history`: kept messages with `seq > after` (at most `limit`, clamped to the page limit) and

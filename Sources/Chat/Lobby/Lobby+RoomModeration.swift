@@ -27,8 +27,8 @@ extension Lobby {
         case .setAgreement(let raw):
             let agreement = try agreementText(raw)
             rooms[roomID]?.agreement = agreement
-            guard agreement != nil, let members = rooms[roomID]?.members.keys else { return }
-            for member in members where member != context.peer { rooms[roomID]?.members[member]?.mustAgree = true }
+            guard let members = rooms[roomID]?.members.keys else { return }
+            for member in members { rooms[roomID]?.members[member]?.mustAgree = agreement != nil && member != context.peer }
         case .mute, .unmute, .remove, .ban, .unban:
             break
         }

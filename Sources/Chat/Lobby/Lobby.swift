@@ -52,6 +52,7 @@ public struct Lobby: Sendable {
         self.now = now
         switch input {
         case .connected(let client):
+            if connections[client] != nil { disconnected(client) }  // a reused id: end the old session first
             connections[client] = .greeting
         case .received(let client, let bytes):
             received(bytes, from: client, rng: &rng)
@@ -62,6 +63,7 @@ public struct Lobby: Sendable {
         }
         passDeadlines(rng: &rng)
         var effects: [ChatEffect] = []
+        effects.reserveCapacity(4)
         swap(&effects, &outbox)
         return effects
     }

@@ -63,6 +63,19 @@ public struct StandingRoom: Sendable, Equatable {
     }
 }
 
+extension StandingRoom {
+    /// Parses a command-line `--room` value, `id:Title` (quotes around the title are dropped).
+    /// Nil when the id is not letters, digits, `-`, `_` (at most 64) or the title is empty.
+    public init?(argument: String) {
+        guard let colon = argument.firstIndex(of: ":") else { return nil }
+        let id = RoomID(String(argument[..<colon]))
+        var title = TextRules.trimmed(String(argument[argument.index(after: colon)...]))
+        if title.count >= 2, title.first == "\"", title.last == "\"" { title = String(title.dropFirst().dropLast()) }
+        guard id.isWellFormed, !title.isEmpty else { return nil }
+        self.init(id: id, title: title)
+    }
+}
+
 /// Whether the chat hands text to a reflection engine (protocol §7).
 public enum ReflectionMode: Sendable, Equatable {
     /// No engine: `reflect` drafts are answered at once with no suggestions; `say` asks nothing.

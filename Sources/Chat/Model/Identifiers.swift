@@ -7,7 +7,9 @@ public struct ClientID: Hashable, Sendable, Comparable, CustomStringConvertible 
     /// Wraps the glue's number.
     public init(_ rawValue: UInt64) { self.rawValue = rawValue }
 
+    /// Orders by number (stable output in tests and logs).
     public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
+    /// `client#N`, for logs.
     public var description: String { "client#\(rawValue)" }
 }
 
@@ -19,6 +21,7 @@ public struct PeerID: Hashable, Sendable, CustomStringConvertible {
     /// Wraps a wire id as received or generated.
     public init(_ rawValue: String) { self.rawValue = rawValue }
 
+    /// The wire form.
     public var description: String { rawValue }
 }
 
@@ -30,6 +33,7 @@ public struct RoomID: Hashable, Sendable, CustomStringConvertible {
     /// Wraps a wire id as received or configured.
     public init(_ rawValue: String) { self.rawValue = rawValue }
 
+    /// The wire form.
     public var description: String { rawValue }
 
     /// True for ids a person may name: letters, digits, `-`, `_`, 1–64 of them (protocol §5).
@@ -60,5 +64,6 @@ public struct ReportID: Hashable, Sendable, CustomStringConvertible {
     /// Wraps a wire id.
     public init(_ rawValue: String) { self.rawValue = rawValue }
 
+    /// The wire form.
     public var description: String { rawValue }
 }

@@ -3,6 +3,8 @@
 enum TextRules {
     /// `text` without leading and trailing whitespace (Unicode White_Space); no copy when none.
     static func trimmed(_ text: String) -> String {
+        let utf8 = text.utf8
+        if let first = utf8.first, let last = utf8.last, isPrintableASCII(first), isPrintableASCII(last) { return text }
         let scalars = text.unicodeScalars
         var start = scalars.startIndex
         var end = scalars.endIndex
@@ -15,6 +17,10 @@ enum TextRules {
         if start == scalars.startIndex, end == scalars.endIndex { return text }
         return String(scalars[start..<end])
     }
+
+    /// ASCII that is neither whitespace nor a control character: the common case, decided without
+    /// a Unicode property lookup.
+    static func isPrintableASCII(_ byte: UInt8) -> Bool { byte > 0x20 && byte < 0x7F }
 
     /// True when `text` has at most `limit` characters; counts only when the byte length says it might not.
     static func fits(_ text: String, limit: Int) -> Bool {

@@ -39,17 +39,29 @@ public enum ClientMessage: Sendable, Equatable {
 
 /// A facilitator's action on a room (protocol §9); the wire `type` is ``wireName``.
 public enum ModerationAction: Sendable, Equatable {
+    /// Stops a member's messages for a while.
     case mute(peer: PeerID, minutes: Int)
+    /// Ends a mute early.
     case unmute(peer: PeerID)
+    /// Takes a member out of the room.
     case remove(peer: PeerID)
+    /// Removes a person and keeps them out.
     case ban(peer: PeerID)
+    /// Lets a banned person join again.
     case unban(peer: PeerID)
+    /// Hides one message from history.
     case delete(seq: Int)
+    /// Refuses new members.
     case lock
+    /// Accepts new members again.
     case unlock
+    /// Spaces each member's messages by this many seconds (0 ends slow mode).
     case slow(seconds: Int)
+    /// Ends the room for everyone.
     case closeRoom
+    /// A message from the facilitator marked as an announcement.
     case announce(text: String)
+    /// Changes the agreement; members must `agree` before their next message.
     case setAgreement(String)
 
     /// The message type that asks for this action, and the `action` field that reports it.

@@ -5,6 +5,9 @@ public struct ClientMessageError: Error, Sendable, Equatable {
     public var ref: String?
     /// What was wrong.
     public var problem: Problem
+    /// The message's `type`, when it was a string (lets a session answer `not_ready` before `hello`
+    /// even for a malformed message of a known type).
+    public var type: String? = nil
 
     /// What was wrong with the message.
     public enum Problem: Sendable, Equatable {
@@ -22,6 +25,14 @@ public struct ClientMessageError: Error, Sendable, Equatable {
         case missingField(String)
         /// A field has the wrong JSON type or an impossible value.
         case invalidField(String, expected: String)
+    }
+
+    /// True when the message named a type this server knows but got its fields wrong.
+    public var isKnownTypeWithBadFields: Bool {
+        switch problem {
+        case .missingField, .invalidField: return type != nil
+        default: return false
+        }
     }
 
     /// The wire code this problem is answered with.

@@ -20,8 +20,8 @@ extension ClientRequest {
         case .string(let text)? where text.unicodeScalars.count <= Self.maxRefLength: ref = text
         default: throw ClientMessageError(ref: nil, problem: .invalidRef)
         }
-        let fields = MessageFields(object: object, ref: ref)
-        guard case .string(let type)? = object["type"] else { throw fields.failure(.missingType) }
+        guard case .string(let type)? = object["type"] else { throw ClientMessageError(ref: ref, problem: .missingType) }
+        let fields = MessageFields(object: object, ref: ref, type: type)
         self.init(ref: ref, try fields.message(ofType: type))
     }
 }
@@ -30,9 +30,10 @@ extension ClientRequest {
 struct MessageFields {
     let object: JSONObject
     let ref: String?
+    let type: String
 
     func failure(_ problem: ClientMessageError.Problem) -> ClientMessageError {
-        ClientMessageError(ref: ref, problem: problem)
+        ClientMessageError(ref: ref, problem: problem, type: type)
     }
 
     func string(_ key: String) throws(ClientMessageError) -> String {

@@ -70,6 +70,15 @@ struct Room: Sendable {
         nextJoinOrder += 1
     }
 
+    /// Numbers a message with the next `seq`, keeps it for history, and returns the number.
+    mutating func record(_ message: ChatMessage) -> Int {
+        lastSeq += 1
+        var numbered = message
+        numbered.seq = lastSeq
+        history.append(numbered)
+        return lastSeq
+    }
+
     /// Connected members' clients, except `excluded`, leaving out members who blocked `author`.
     func recipients(except excluded: PeerID?, hidingFrom author: PeerID?, peers: [PeerID: Peer]) -> [ClientID] {
         var clients: [ClientID] = []

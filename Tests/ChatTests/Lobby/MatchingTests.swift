@@ -158,4 +158,26 @@ struct MatchingTests {
         chat.send(b.client, #"{"type":"match"}"#)
         #expect(chat.types(b.client) == ["queued", "joined"])
     }
+
+    @Test("the lobby with 10,000 people waiting still matches an arrival with a few steps")
+    func lobbyTenThousand() {
+        var config = ChatConfiguration()
+        config.topicPatienceMilliseconds = 600_000
+        var chat = ChatHarness(config)
+        var sessions: [Session] = []
+        for index in 0..<10_000 {
+            let session = chat.join("P\(index)")
+            chat.send(session.client, #"{"type":"match","topics":["topic-\#(index)"]}"#)
+            _ = chat.take(session.client)
+            sessions.append(session)
+        }
+        #expect(chat.lobby.waitingCount == 10_000)
+        let late = chat.join("Late")
+        let before = chat.lobby.matchQueue.examined
+        chat.send(late.client, #"{"type":"match","topics":["topic-9876","elsewhere"]}"#)
+        #expect(chat.lobby.matchQueue.examined - before <= 2)
+        #expect(chat.types(late.client) == ["queued", "joined"])
+        #expect(chat.types(sessions[9876].client) == ["joined"])
+        #expect(chat.lobby.waitingCount == 9_999)
+    }
 }

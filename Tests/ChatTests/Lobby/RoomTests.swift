@@ -137,4 +137,14 @@ struct RoomTests {
         #expect(chat.types(a.client) == ["joined", "joined"])
         #expect(chat.lobby.rooms[RoomID("lobby")]?.members.count == 1)
     }
+
+    @Test("--room values parse into standing rooms", arguments: [
+        ("lobby:Open circle", "lobby", "Open circle"), (#"night_owls:"Night owls""#, "night_owls", "Night owls"),
+        ("a:b:c", "a", "b:c"), ("no-title:", nil, nil), ("bad id:T", nil, nil), ("plain", nil, nil),
+    ] as [(String, String?, String?)])
+    func standingRoomArgument(argument: String, id: String?, title: String?) {
+        let room = StandingRoom(argument: argument)
+        #expect(room?.id.rawValue == id)
+        #expect(room?.title == title)
+    }
 }

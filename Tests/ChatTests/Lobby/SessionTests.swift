@@ -61,6 +61,12 @@ struct SessionTests {
         let early = chat.take(client)
         #expect(early.first?.string("code") == "not_ready")
         #expect(early.first?.string("ref") == "r1")
+        chat.send(client, #"{"type":"say","ref":"r2"}"#)
+        #expect(chat.errorCode(client) == "not_ready")
+        chat.send(client, #"{"type":"helo"}"#)
+        #expect(chat.errorCode(client) == "unknown_type")
+        chat.send(client, #"{"type":"hello","name":7}"#)
+        #expect(chat.errorCode(client) == "bad_request")
         chat.send(client, #"{"type":"hello","name":"A"}"#)
         #expect(chat.types(client) == ["welcome"])
         chat.send(client, #"{"type":"hello","name":"A","ref":"again"}"#)
@@ -196,5 +202,16 @@ struct SessionTests {
         #expect(replies.last?.string("room") == room)
         chat.send(again, #"{"type":"match"}"#)
         #expect(chat.types(again) == ["queued"])
+    }
+
+    @Test("a message from a client never announced is treated as a new connection; a reused id ends the old session")
+    func lenientConnections() {
+        var chat = ChatHarness()
+        chat.send(ClientID(900), #"{"type":"hello","name":"Quiet"}"#)
+        #expect(chat.types(ClientID(900)) == ["welcome"])
+        chat.apply(.connected(ClientID(900)))
+        #expect(chat.lobby.peers.values.first?.client == nil)
+        chat.send(ClientID(900), #"{"type":"rooms"}"#)
+        #expect(chat.errorCode(ClientID(900)) == "not_ready")
     }
 }
