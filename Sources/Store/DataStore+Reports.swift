@@ -1,9 +1,9 @@
 /// Reports of a message, kept for staff review (protocol §10, `GET /api/reports`).
 extension DataStore {
-    /// Keeps a report with a copy of the reported message; returns it with its new `rep_…` id.
-    public func saveReport(message: ReportedMessage, reporterPeer: String, reporterName: String, reason: String,
-                           now: WallTime) throws -> Report {
-        let report = Report(id: Sealing.makeID(prefix: "rep_"), message: message, reporterPeer: reporterPeer,
+    /// Keeps a report with a copy of the reported message; `id` is the chat's `rep_…` id (a new one when nil).
+    public func saveReport(id: String? = nil, message: ReportedMessage, reporterPeer: String, reporterName: String,
+                           reason: String, now: WallTime) throws -> Report {
+        let report = Report(id: id ?? Sealing.makeID(prefix: "rep_"), message: message, reporterPeer: reporterPeer,
                             reporterName: reporterName, reason: reason, created: now, resolution: nil)
         try database.run("INSERT INTO reports (id, room, seq, created_ms, resolved_ms, sealed) VALUES (?, ?, ?, ?, NULL, ?)",
                          .text(report.id), .text(message.room), .integer(Int64(message.seq)),

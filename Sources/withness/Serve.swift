@@ -1,4 +1,5 @@
 import ArgumentParser
+import Store
 import Server
 import WebSocket
 
@@ -17,6 +18,12 @@ struct Serve: ParsableCommand {
 
     @Option(help: "Folder for the database and keys.")
     var data = "data"
+
+    @Option(name: .customLong("master-key-file"), help: "File holding the key that wraps each transcript's key (created, owner-only, when absent; default DATA/master.key).")
+    var masterKeyFile: String?
+
+    @Option(name: .customLong("retention-days"), help: "Days a transcript is kept before the sweeper deletes it.")
+    var retentionDays = 30
 
     @Option(help: "A page origin (such as https://chat.example.org) allowed to open WebSockets besides the server's own. Repeatable.")
     var allowedOrigin: [String] = []
@@ -38,6 +45,7 @@ struct Serve: ParsableCommand {
         for text in room where ServeConfiguration.parseRoom(text) == nil {
             throw ValidationError("--room \(text): expected ID:TITLE with an id of letters, digits, - or _ (at most 64).")
         }
+        if retentionDays < 1 { throw ValidationError("--retention-days must be at least 1.") }
         if rateLimit < 0 { throw ValidationError("--rate-limit cannot be negative.") }
     }
 
@@ -55,7 +63,13 @@ struct Serve: ParsableCommand {
                                                openRooms: openRooms, rateLimit: rateLimit)
         let signal = try ShutdownSignal()
         let server = try Server(configuration: configuration.engine, logger: logger)
-        let application = ServeWiring.make(configuration: configuration, server: server, registry: registry, logger: logger)
+        let store = try StoreWorker(store: DataStore.open(dataDirectory: data, masterKeyFile: masterKeyFile),
+                                    sweepInterval: .seconds(300),
+                                    onSweepError: { [logger] error in logger.error("retention sweep failed", metadata: ["error": "\(error)"]) })
+        defer { store.shutdown() }
+        let application = ServeWiring.make(configuration: configuration, server: server, store: store,
+                                           retention: .seconds(retentionDays * 86_400), registry: registry, logger: logger)
+        defer { application.stop() }
         try server.start(webSocketHandler: application.webSocket, httpHandler: application.http)
         runUntilSignalled(server, signal: signal, logger: logger)
     }

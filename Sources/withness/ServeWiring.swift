@@ -4,16 +4,26 @@ import HTTP
 import Logging
 import Prometheus
 import Server
+import Store
 import WebSocket
 
 /// Where `serve` plugs the application into the engine: the chat service on `/ws`, and `/metrics`.
 enum ServeWiring {
-    static func make(configuration: ServeConfiguration, server: Server, registry: PrometheusCollectorRegistry,
-                     logger: Logger) -> (webSocket: any WebSocketHandler, http: any HTTPRequestHandler) {
-        let chat = ChatService(configuration: configuration.chat, logger: logger)
+    static func make(configuration: ServeConfiguration, server: Server, store: StoreWorker, retention: Duration,
+                     registry: PrometheusCollectorRegistry, logger: Logger) -> Application {
+        let chat = ChatService(configuration: configuration.chat, staff: StoreStaffDirectory(worker: store),
+                               sink: StoreEffectSink(worker: store, retention: retention, logger: logger), logger: logger)
         chat.attach(server)
         chat.start()
-        return (chat, ApplicationRoutes(registry: registry))
+        let api = APIRoutes(worker: store, chat: chat, fallback: ApplicationRoutes(registry: registry))
+        return Application(webSocket: chat, http: api, stop: { api.stop(); chat.stop() })
+    }
+
+    /// What `serve` runs: the handlers it gives the engine, and how to stop them after it.
+    struct Application {
+        let webSocket: any WebSocketHandler
+        let http: any HTTPRequestHandler
+        let stop: () -> Void
     }
 }
 
