@@ -1,6 +1,7 @@
-// Confirmations and room agreements in native <dialog>s: focus is trapped while open, Escape
-// cancels, and focus goes back to where it was afterwards. One question at a time: a second
-// one waits until the first is answered.
+// Confirmations, questions and room agreements in native <dialog>s: focus is trapped while open,
+// Escape cancels, and focus goes back to where it was afterwards. One question at a time: a
+// second one waits until the first is answered. The same markup is on every page that asks.
+import { h } from '../render.js';
 
 async function ask(dialog, fill) {
   while (dialog.open) await new Promise((resolve) => dialog.addEventListener('close', resolve, { once: true }));
@@ -15,20 +16,67 @@ async function ask(dialog, fill) {
 
 const $ = (id) => document.getElementById(id);
 
-/** Ask before something that can't be undone. Resolves true only on the confirm button. */
-export function confirmDialog({ title, body, ok, cancel = 'Cancel' }) {
+/**
+ * Ask before something that matters. Resolves true only on the confirm button.
+ * `points`: optional [[heading, text], …] shown as a list (e.g. what keeping a copy means).
+ * `danger`: the confirm button looks like what it is (removing someone, deleting).
+ */
+export function confirmDialog({ title, body, ok, cancel = 'Cancel', points = null, danger = false }) {
   return ask($('confirm-dialog'), () => {
     $('confirm-title').textContent = title;
-    $('confirm-body').textContent = body;
+    $('confirm-body').textContent = body || '';
+    $('confirm-body').hidden = !body;
+    const list = $('confirm-points');
+    list.replaceChildren(...(points || []).map(([heading, text]) => h('li', {}, h('strong', { text: `${heading}: ` }), text)));
+    list.hidden = !points?.length;
     $('confirm-ok').textContent = ok;
+    $('confirm-ok').classList.toggle('danger', danger);
     $('confirm-cancel').textContent = cancel;
   });
 }
 
-/** Show a room's agreement; resolves true when the person accepts it. */
-export function agreementDialog(title, text) {
+/**
+ * Ask for a short answer: a reason, an outcome, a number of minutes.
+ * `number`: { min, max } makes it a whole-number field. Resolves the trimmed text (a number
+ * for number fields), or null when cancelled. Empty answers are refused by the field itself.
+ */
+export async function inputDialog({ title, body = '', label, value = '', ok, cancel = 'Cancel', multiline = false, number = null, maxlength = 1000 }) {
+  const line = $('input-line');
+  const area = $('input-area');
+  const field = multiline ? area : line;
+  const answered = await ask($('input-dialog'), () => {
+    $('input-title').textContent = title;
+    $('input-body').textContent = body;
+    $('input-body').hidden = !body;
+    $('input-label').textContent = label;
+    $('input-label').htmlFor = field.id;
+    line.hidden = multiline;
+    area.hidden = !multiline;
+    line.disabled = multiline;
+    area.disabled = !multiline;
+    line.type = number ? 'number' : 'text';
+    for (const [key, v] of Object.entries({ min: number?.min, max: number?.max, step: number ? 1 : null })) {
+      if (v == null) line.removeAttribute(key);
+      else line.setAttribute(key, String(v));
+    }
+    field.maxLength = maxlength;
+    field.value = value == null ? '' : String(value);
+    $('input-ok').textContent = ok;
+    $('input-cancel').textContent = cancel;
+  });
+  if (!answered) return null;
+  const text = field.value.trim();
+  if (!text) return null;
+  return number ? Number.parseInt(text, 10) : text;
+}
+
+/** Show a room's agreement; resolves true when the person accepts it. `changed`: it was just edited. */
+export function agreementDialog(title, text, { changed = false } = {}) {
   return ask($('agreement-dialog'), () => {
     $('agreement-title').textContent = title ? `${title}: agreement` : 'Room agreement';
+    $('agreement-intro').textContent = changed
+      ? 'The facilitator changed this room’s agreement. Please read it and accept it before you write again.'
+      : 'This room asks everyone to read and accept its agreement.';
     $('agreement-text').textContent = text || '';
   });
 }
