@@ -5,7 +5,7 @@ import { api } from './http.js';
 import { staffToken } from './staff-token.js';
 import { setNotice } from './render.js';
 import { confirmDialog, inputDialog } from './views/dialogs.js';
-import { reportItems } from './views/report-list.js';
+import { reportItems, askOutcome } from './views/report-list.js';
 
 const RESOLVE_WAIT_MS = 5000;
 const $ = (id) => document.getElementById(id);
@@ -75,11 +75,7 @@ export function makeToolActions(conn, tell) {
   }
 
   async function resolve(report) {
-    const outcome = await inputDialog({
-      title: 'Resolve this report',
-      body: `${report.reporter?.name || 'The person who reported it'} will see what you write here.`,
-      label: 'What happened, in a sentence or two', multiline: true, maxlength: 1000, ok: 'Resolve',
-    });
+    const outcome = await askOutcome(report);
     if (outcome === null) return;
     try {
       await conn.request({ type: 'resolve_report', report: report.report, outcome }, RESOLVE_WAIT_MS);

@@ -35,6 +35,10 @@ export const session = {
     if (!(room in value.since)) value.since[room] = seq;
     write(value);
   },
+  /** Forget everything (signing out of the staff page: the next person must not resume as us). */
+  clear() {
+    try { sessionStorage.removeItem(KEY); } catch { /* nothing to forget */ }
+  },
   forgetRoom(room) {
     const value = read();
     if (value.since) delete value.since[room];

@@ -2,6 +2,7 @@
 // facilitator's reports panel in a room. Every piece of text goes in as text.
 import { h } from '../render.js';
 import { localDateTime } from '../time.js';
+import { inputDialog } from './dialogs.js';
 
 function messagePart(report) {
   const message = report.message;
@@ -39,4 +40,13 @@ export function reportItems(reports, { onResolve = null, showRoom = false } = {}
     type: 'button', class: 'secondary', 'data-testid': 'report-resolve', text: 'Resolve…',
     'aria-label': `Resolve the report from ${report.reporter?.name || 'someone'}`, onclick: () => onResolve(report),
   }))));
+}
+
+/** Ask for the outcome of a report; resolves the text, or null when cancelled. */
+export function askOutcome(report) {
+  return inputDialog({
+    title: 'Resolve this report',
+    body: `${report.reporter?.name || 'The person who reported it'} will see what you write here.`,
+    label: 'What happened, in a sentence or two', multiline: true, maxlength: 1000, ok: 'Resolve',
+  });
 }
