@@ -166,7 +166,6 @@ export function makeHandlers(conn) {
       }, () => {
         if (room.id !== state.current) openRoom(room);
         showPanel('panel-reports');
-        document.getElementById('panel-reports').dispatchEvent(new Event('refresh'));
       }));
       announce('A facilitator notice was added to the conversation.');
     },

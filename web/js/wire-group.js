@@ -24,11 +24,9 @@ export function wireGroup(conn, on, agree) {
   initConsent({ onChange: group.consent });
   initTools(currentRoom, tools);
 
-  // The reports panel loads when opened, when asked again, and when an alert points to it.
-  const reports = document.getElementById('panel-reports');
-  document.getElementById('reports-toggle').addEventListener('click', () => { if (!reports.hidden) tools.loadReports(); });
+  // The reports panel loads each time it opens (also from an alert), and when asked again.
+  document.getElementById('panel-reports').addEventListener('open', tools.loadReports);
   document.getElementById('reports-refresh').addEventListener('click', tools.loadReports);
-  reports.addEventListener('refresh', tools.loadReports);
 
   document.getElementById('agree-again').addEventListener('click', async () => {
     const room = currentRoom();

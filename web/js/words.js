@@ -12,7 +12,7 @@ const ERRORS = {
   room_full: 'That room is full right now. You could try again a little later.',
   room_locked: 'That room isn’t taking new people at the moment.',
   banned: 'You can’t join that room.',
-  muted: 'A facilitator has paused your messages in this room for a little while.',
+  muted: 'Your messages are paused for now, so that one wasn’t sent. It’s still in the box for later.',
   agreement_required: 'This room asks everyone to accept its agreement first.',
   forbidden: 'That isn’t something you can do here.',
   unauthorized: 'Your staff sign-in didn’t work. Please sign in again.',

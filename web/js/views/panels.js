@@ -4,13 +4,14 @@
 const $ = (id) => document.getElementById(id);
 const toggles = () => [...document.querySelectorAll('#room-bar [data-panel]')];
 
-/** Open `id` (or close it if open); all others close. Focus moves into an opened panel's heading. */
+/** Open `id` (or close it if open); all others close. An opened panel gets an `open` event (to load what it shows). */
 export function togglePanel(id, open = null) {
   for (const button of toggles()) {
     const panel = $(button.dataset.panel);
     const show = button.dataset.panel === id && (open ?? panel.hidden) && !button.hidden;
     panel.hidden = !show;
     button.setAttribute('aria-expanded', String(show));
+    if (show) panel.dispatchEvent(new Event('open'));
   }
 }
 
