@@ -16,13 +16,49 @@ async function ask(dialog, fill) {
 
 const $ = (id) => document.getElementById(id);
 
+/** The confirm and input dialogs are made here once, so every page that asks has the same ones. */
+function confirmMarkup() {
+  return h('dialog', { id: 'confirm-dialog', 'aria-labelledby': 'confirm-title', 'aria-describedby': 'confirm-body', 'data-testid': 'confirm-dialog' },
+    h('form', { method: 'dialog' },
+      h('h2', { id: 'confirm-title' }),
+      h('p', { id: 'confirm-body' }),
+      h('ul', { id: 'confirm-points', class: 'points-list', hidden: true, 'data-testid': 'confirm-points' }),
+      h('div', { class: 'actions' },
+        h('button', { value: 'cancel', id: 'confirm-cancel', class: 'secondary', autofocus: true, 'data-testid': 'confirm-cancel' }),
+        h('button', { value: 'ok', id: 'confirm-ok', class: 'primary', 'data-testid': 'confirm-ok' }))));
+}
+
+function inputMarkup() {
+  return h('dialog', { id: 'input-dialog', 'aria-labelledby': 'input-title', 'aria-describedby': 'input-body', 'data-testid': 'input-dialog' },
+    h('form', { method: 'dialog' },
+      h('h2', { id: 'input-title' }),
+      h('p', { id: 'input-body' }),
+      h('div', { class: 'field' },
+        h('label', { id: 'input-label', for: 'input-line' }),
+        h('input', { id: 'input-line', type: 'text', required: true, 'data-testid': 'input-line' }),
+        h('textarea', { id: 'input-area', rows: 4, required: true, hidden: true, 'data-testid': 'input-area' })),
+      h('div', { class: 'actions' },
+        // Cancelling must not be stopped by the empty required field.
+        h('button', { value: 'cancel', id: 'input-cancel', class: 'secondary', formnovalidate: true, 'data-testid': 'input-cancel' }),
+        h('button', { value: 'ok', id: 'input-ok', class: 'primary', 'data-testid': 'input-ok' }))));
+}
+
+function dialog(id, markup) {
+  let el = $(id);
+  if (!el) {
+    el = markup();
+    document.body.append(el);
+  }
+  return el;
+}
+
 /**
  * Ask before something that matters. Resolves true only on the confirm button.
  * `points`: optional [[heading, text], …] shown as a list (e.g. what keeping a copy means).
  * `danger`: the confirm button looks like what it is (removing someone, deleting).
  */
 export function confirmDialog({ title, body, ok, cancel = 'Cancel', points = null, danger = false }) {
-  return ask($('confirm-dialog'), () => {
+  return ask(dialog('confirm-dialog', confirmMarkup), () => {
     $('confirm-title').textContent = title;
     $('confirm-body').textContent = body || '';
     $('confirm-body').hidden = !body;
@@ -41,10 +77,11 @@ export function confirmDialog({ title, body, ok, cancel = 'Cancel', points = nul
  * for number fields), or null when cancelled. Empty answers are refused by the field itself.
  */
 export async function inputDialog({ title, body = '', label, value = '', ok, cancel = 'Cancel', multiline = false, number = null, maxlength = 1000 }) {
+  const box = dialog('input-dialog', inputMarkup);
   const line = $('input-line');
   const area = $('input-area');
   const field = multiline ? area : line;
-  const answered = await ask($('input-dialog'), () => {
+  const answered = await ask(box, () => {
     $('input-title').textContent = title;
     $('input-body').textContent = body;
     $('input-body').hidden = !body;
