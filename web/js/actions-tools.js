@@ -74,13 +74,25 @@ export function makeToolActions(conn, tell) {
     }
   }
 
+  async function resolveOverHTTP(report, outcome) {
+    try {
+      await api(`/api/reports/${encodeURIComponent(report.report)}/resolve`, { method: 'POST', token: staffToken.get()?.token, body: { outcome } });
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
   async function resolve(report) {
     const outcome = await askOutcome(report);
     if (outcome === null) return;
     try {
       await conn.request({ type: 'resolve_report', report: report.report, outcome }, RESOLVE_WAIT_MS);
     } catch (error) {
-      if (error?.code !== 'timeout') return setNotice($('reports-status'), 'That report couldn’t be resolved just now. Please try again.');
+      // No answer usually means it went through; a refusal gets one more try over HTTP.
+      if (error?.code !== 'timeout' && !await resolveOverHTTP(report, outcome)) {
+        return setNotice($('reports-status'), 'That report couldn’t be resolved just now. Please try again.');
+      }
     }
     await loadReports();
   }

@@ -91,6 +91,7 @@ export function makeGroupHandlers(conn) {
       const room = state.rooms.get(reportRooms.get(m.report)) || state.rooms.get(state.current);
       const text = `A facilitator looked at your report: ${m.outcome || 'they have dealt with it.'}`;
       if (room) addCard(room, outcomeCard(text));
+      else document.getElementById('landing-note').textContent = text; // not in a room: say it on the start page
       announce(text);
     },
   };

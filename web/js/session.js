@@ -27,6 +27,8 @@ export const session = {
   /** Topics while waiting for a match (null when not waiting), so a reload keeps our place. */
   get queued() { return read().queued ?? null; },
   setQueued(topics) { write({ ...read(), queued: topics }); },
+  /** Rooms this tab is in (as far as a reload knows). */
+  get rooms() { return Object.keys(read().since || {}); },
   /** Seq we first saw in a room; history after a reload starts here. */
   joinedAt(room) { return read().since?.[room] ?? null; },
   rememberJoin(room, seq) {

@@ -59,6 +59,8 @@ function onMessage(m) {
 
 export function initRooms() {
   onSocketMessage(onMessage);
+  // Came here from a room: the chat page picks that session up again (within the grace period).
+  $('back-to-chat').hidden = !(session.resume && session.rooms.length);
   $('room-form').addEventListener('submit', async (event) => {
     event.preventDefault();
     const request = readForm();
