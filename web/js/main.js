@@ -5,7 +5,7 @@ import { state, openRooms } from './state.js';
 import { session } from './session.js';
 import { makeHandlers } from './handlers.js';
 import { makeActions } from './actions.js';
-import { initLanding, setName, showStartError } from './views/landing.js';
+import { initLanding, setName, showStartError, readName } from './views/landing.js';
 import { initWaiting } from './views/waiting.js';
 import { initChat, showClosed } from './views/chat.js';
 import { initComposer, setTextLimit } from './views/composer.js';
@@ -16,7 +16,6 @@ import { staffToken } from './staff-token.js';
 import { setRetentionDays } from './consent-words.js';
 import { refreshKeepPoints } from './views/consent.js';
 import { invitedRoom, initInvite, setInviteName } from './views/invite.js';
-import { readName } from './views/landing.js';
 import { wireGroup } from './wire-group.js';
 
 // Staff signed in on the staff page say hello with their token (protocol §3 `auth`).

@@ -21,11 +21,6 @@ export function initInvite({ room, readName, onJoin }) {
   });
 }
 
-/** The room's title, once the room list tells us (so people know where they are going). */
-export function showInviteTitle(title) {
-  if (title) $('invite-room').textContent = `“${title}”`;
-}
-
 export function setInviteName(name) {
   if (name && !$('invite-name').value) $('invite-name').value = name;
 }
