@@ -18,6 +18,7 @@ public struct HTTPRequestParser: Sendable {
     /// The limits every request is held to.
     public let limits: HTTPRequestLimits
 
+    /// A parser for one connection, holding every request to `limits`.
     public init(limits: HTTPRequestLimits = HTTPRequestLimits()) {
         self.limits = limits
     }
