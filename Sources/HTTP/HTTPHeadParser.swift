@@ -2,9 +2,7 @@
 /// `HTTPRequestHead`, strictly: anything RFC 9112 calls invalid is refused rather than guessed at.
 enum HTTPHeadParser {
     static func parse(_ bytes: Span<UInt8>, range: Range<Int>, limits: HTTPRequestLimits) throws(HTTPParseError) -> HTTPRequestHead {
-        var text: [UInt8] = []
-        text.reserveCapacity(range.count)
-        for index in range { text.append(bytes[index]) }
+        let text = bytes.extracting(range).withUnsafeBufferPointer { Array($0) }
         var lines = try splitLines(text)
         guard !lines.isEmpty else { throw .malformedRequestLine }
         var head = try parseRequestLine(text[lines.removeFirst()])

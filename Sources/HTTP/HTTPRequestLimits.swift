@@ -9,6 +9,7 @@ public struct HTTPRequestLimits: Sendable, Equatable {
     /// Header fields per request; more is answered with 431.
     public var maxHeaderFields: Int
 
+    /// Defaults: 16 KiB of head, 1 MiB of body, 100 header fields.
     public init(maxHeadBytes: Int = 16 * 1024, maxBodyBytes: Int = 1024 * 1024, maxHeaderFields: Int = 100) {
         self.maxHeadBytes = maxHeadBytes
         self.maxBodyBytes = maxBodyBytes

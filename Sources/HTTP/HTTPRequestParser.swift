@@ -18,6 +18,7 @@ public struct HTTPRequestParser: Sendable {
     /// The limits every request is held to.
     public let limits: HTTPRequestLimits
 
+    /// A parser for one connection, holding every request to `limits`.
     public init(limits: HTTPRequestLimits = HTTPRequestLimits()) {
         self.limits = limits
     }
@@ -38,11 +39,7 @@ public struct HTTPRequestParser: Sendable {
         }
         guard case .body(let head, let headLength, let bodyLength) = state else { return nil }
         guard bytes.count >= headLength + bodyLength else { return nil }
-        var body: [UInt8] = []
-        if bodyLength > 0 {
-            body.reserveCapacity(bodyLength)
-            for index in headLength..<(headLength + bodyLength) { body.append(bytes[index]) }
-        }
+        let body = bodyLength == 0 ? [] : bytes.extracting(headLength..<(headLength + bodyLength)).withUnsafeBufferPointer { Array($0) }
         state = .head(start: 0, scanned: 0)
         return (headLength + bodyLength, HTTPRequest(head: head, body: body))
     }

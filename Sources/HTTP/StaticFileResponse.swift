@@ -1,9 +1,11 @@
 /// What the server knows about a file it found under the web root (from `stat`).
 public struct StaticFileMetadata: Sendable, Equatable {
+    /// File size in bytes.
     public var size: Int
     /// Modification time in nanoseconds since the epoch; only ever compared, never shown.
     public var modifiedNanoseconds: Int64
 
+    /// Metadata from `stat`.
     public init(size: Int, modifiedNanoseconds: Int64) {
         self.size = size
         self.modifiedNanoseconds = modifiedNanoseconds

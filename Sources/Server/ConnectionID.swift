@@ -6,6 +6,7 @@ public struct ConnectionID: Hashable, Sendable, Comparable, CustomStringConverti
     /// The packed value; stable for logging and as a dictionary key.
     public let rawValue: UInt64
 
+    /// Rebuilds an id from `rawValue` (as logged or stored by the application).
     public init(rawValue: UInt64) {
         self.rawValue = rawValue
     }
@@ -19,7 +20,9 @@ public struct ConnectionID: Hashable, Sendable, Comparable, CustomStringConverti
     var slot: Int { Int((rawValue >> 32) & 0xFF_FFFF) }
     var generation: UInt32 { UInt32(truncatingIfNeeded: rawValue) }
 
+    /// Orders ids by their packed value, for stable sorting in tests and logs.
     public static func < (lhs: ConnectionID, rhs: ConnectionID) -> Bool { lhs.rawValue < rhs.rawValue }
 
+    /// `c<loop>.<slot>.<generation>`, for logs.
     public var description: String { "c\(loop).\(slot).\(generation)" }
 }

@@ -8,6 +8,7 @@ import Glibc
 public struct PeerAddress: Hashable, Sendable, CustomStringConvertible {
     private let high: UInt64
     private let low: UInt64
+    /// The remote TCP port.
     public let port: UInt16
 
     private init(bytes: UnsafeRawBufferPointer, port: UInt16) {
@@ -65,5 +66,6 @@ public struct PeerAddress: Hashable, Sendable, CustomStringConvertible {
         return String(decoding: text.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
+    /// `1.2.3.4:5678` or `[::1]:5678`.
     public var description: String { isIPv4 ? "\(hostText):\(port)" : "[\(hostText)]:\(port)" }
 }

@@ -31,14 +31,18 @@ public struct ServerConfiguration: Sendable {
     public var maxConnectionsPerIP: Int = 256
     /// Time for a client to send a complete request (and between keep-alive requests), in ms.
     public var requestTimeoutMS: UInt64 = 10_000
-    /// WebSocket ping interval, idle limit and close-handshake limit, in ms (protocol §1).
+    /// WebSocket ping interval in ms (protocol §1: 30 s).
     public var pingIntervalMS: UInt64 = 30_000
+    /// A WebSocket with no frame from the client for this long is closed with 1001 (protocol §1: 75 s).
     public var idleTimeoutMS: UInt64 = 75_000
+    /// How long a server-initiated close waits for the client's close frame.
     public var closeTimeoutMS: UInt64 = 5_000
-    /// PEM certificate chain and private key; both set means https and wss.
+    /// PEM certificate chain; with `tlsKeyPath`, the server speaks only https and wss.
     public var tlsCertificatePath: String?
+    /// PEM private key matching `tlsCertificatePath` (checked at start-up).
     public var tlsKeyPath: String?
 
+    /// The chat server's defaults (protocol §1 limits, `/ws`, `/api/` and `/metrics` to the application).
     public init() {}
 
     /// The configuration of `withness echo`: any path, binary echoed, 16 MiB messages, a queue that fits one.

@@ -5,6 +5,7 @@ public enum ServerError: Error, Equatable, Sendable, CustomStringConvertible {
     /// `start` was called twice, or after `shutdown`.
     case alreadyStarted
 
+    /// A one-line explanation for the operator.
     public var description: String {
         switch self {
         case .system(let error): error.description

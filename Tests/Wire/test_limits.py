@@ -5,6 +5,7 @@ import subprocess
 import time
 import urllib.request
 
+import wsraw
 from wire_support import binary, free_port
 
 
@@ -26,8 +27,8 @@ def healthy(port, seconds=30):
 
 def test_per_ip_cap_answers_503(start_withness):
     server = start_withness("echo", "--max-connections-per-ip", "3")
-    held = [socket.create_connection(("127.0.0.1", server.port), timeout=30) for _ in range(3)]
-    time.sleep(0.5)
+    # A completed upgrade proves each held connection was admitted before the extra one arrives.
+    held = [wsraw.handshake(server.port) for _ in range(3)]
     with socket.create_connection(("127.0.0.1", server.port), timeout=30) as extra:
         reply = extra.recv(4096)
     assert reply.startswith(b"HTTP/1.1 503")
