@@ -22,6 +22,18 @@ extern int accept4(int, struct sockaddr *, socklen_t *, int);
 
 static inline int withness_errno(void) { return errno; }
 
+#include <sys/syscall.h>
+/// CPUs this process may run on (its affinity mask, e.g. under `taskset`), or -1 if unknown.
+/// Written with the raw syscall because sched_getaffinity and CPU_COUNT need _GNU_SOURCE.
+static inline int withness_affinity_cpu_count(void) {
+    unsigned long mask[16] = {0};
+    long bytes = syscall(SYS_sched_getaffinity, 0, sizeof(mask), mask);
+    if (bytes <= 0) return -1;
+    int count = 0;
+    for (long i = 0; i < bytes / (long)sizeof(unsigned long); i++) count += __builtin_popcountl(mask[i]);
+    return count;
+}
+
 // SIGINT/SIGTERM → one 8-byte write to an eventfd. The handler does nothing else (async-signal-safe);
 // the thread blocked reading that eventfd does the shutdown work. Used by Server's ShutdownSignal only.
 static int withness_shutdown_fd = -1;

@@ -1,3 +1,4 @@
+import CLinux
 import Glibc
 
 import WebSocket
@@ -59,8 +60,12 @@ public struct ServerConfiguration: Sendable {
         return configuration
     }
 
-    /// Online processors, the default number of loops.
-    public static var coreCount: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
+    /// Processors this process may run on (its affinity mask, so `taskset -c 1` gives 1), the default
+    /// number of loops: more loops than usable cores only adds context switches.
+    public static var coreCount: Int {
+        let allowed = Int(withness_affinity_cpu_count())
+        return max(1, allowed > 0 ? allowed : Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+    }
 
     /// True when `path` belongs to the application's HTTP handler.
     func routesToHandler(_ path: Substring) -> Bool {

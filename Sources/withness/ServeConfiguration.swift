@@ -25,6 +25,7 @@ struct ServeConfiguration: Sendable {
         chat.openRooms = openRooms
         chat.ratePerSecond = rateLimit
         chat.rateBurst = rateLimit * 2
+        chat.openRoomCapacity = nil
         return chat
     }
 
