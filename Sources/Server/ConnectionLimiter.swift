@@ -11,19 +11,22 @@ final class ConnectionLimiter: Sendable {
 
     private let maxTotal: Int
     private let maxPerHost: Int
+    private let capLoopback: Bool
     private let counts = Locked(Counts())
 
-    init(maxTotal: Int, maxPerHost: Int) {
+    init(maxTotal: Int, maxPerHost: Int, capLoopback: Bool) {
         self.maxTotal = maxTotal
         self.maxPerHost = maxPerHost
+        self.capLoopback = capLoopback
     }
 
     /// Counts the connection in and returns true, or returns false when a cap is reached.
     func admit(_ peer: PeerAddress) -> Bool {
         let host = peer.host
+        let perHostLimit = capLoopback || !peer.isLoopback ? maxPerHost : Int.max
         return counts.withLock { counts in
             let fromHost = counts.perHost[host, default: 0]
-            guard counts.total < maxTotal, fromHost < maxPerHost else { return false }
+            guard counts.total < maxTotal, fromHost < perHostLimit else { return false }
             counts.total += 1
             counts.perHost[host] = fromHost + 1
             return true

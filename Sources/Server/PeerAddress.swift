@@ -50,6 +50,13 @@ public struct PeerAddress: Hashable, Sendable, CustomStringConvertible {
         return raw[0..<10].allSatisfy { $0 == 0 } && raw[10] == 0xFF && raw[11] == 0xFF
     }
 
+    /// True for 127.0.0.0/8 and ::1: a local client, or every client at once behind a reverse proxy.
+    public var isLoopback: Bool {
+        let raw = bytes
+        if isIPv4 { return raw[12] == 127 }
+        return raw[0..<15].allSatisfy { $0 == 0 } && raw[15] == 1
+    }
+
     /// `1.2.3.4` or `::1`, without the port.
     public var hostText: String {
         var text = [CChar](repeating: 0, count: Int(INET6_ADDRSTRLEN) + 1)

@@ -56,7 +56,8 @@ public final class Server: Sendable {
         }
         self.listeners = listeners
         self.loops = loops
-        limiter = ConnectionLimiter(maxTotal: configuration.maxConnections, maxPerHost: configuration.maxConnectionsPerIP)
+        limiter = ConnectionLimiter(maxTotal: configuration.maxConnections, maxPerHost: configuration.maxConnectionsPerIP,
+                                    capLoopback: configuration.capLoopbackPerIP)
         metrics = ServerMetrics()
     }
 

@@ -30,6 +30,9 @@ public struct ServerConfiguration: Sendable {
     public var maxConnections: Int = 10_000
     /// Open connections from one IP address; more are answered 503 and closed.
     public var maxConnectionsPerIP: Int = 256
+    /// Whether the per-IP cap also counts loopback clients. Off by default: behind a reverse proxy every
+    /// client arrives from 127.0.0.1, and one cap for all of them would lock people out.
+    public var capLoopbackPerIP = false
     /// Time for a client to send a complete request (and between keep-alive requests), in ms.
     public var requestTimeoutMS: UInt64 = 10_000
     /// WebSocket ping interval in ms (protocol §1: 30 s).

@@ -15,6 +15,9 @@ struct EngineOptions: ParsableArguments {
     @Option(name: .customLong("max-connections-per-ip"), help: "Open connections from one IP address; more are answered 503.")
     var maxConnectionsPerIP = 256
 
+    @Flag(name: .customLong("cap-loopback-per-ip"), help: "Apply the per-IP cap to loopback clients too (off: behind a reverse proxy everyone is 127.0.0.1).")
+    var capLoopbackPerIP = false
+
     @Option(help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel: Logger.Level = .info
 
@@ -22,6 +25,7 @@ struct EngineOptions: ParsableArguments {
         if let loops { configuration.loops = loops }
         configuration.maxConnections = maxConnections
         configuration.maxConnectionsPerIP = maxConnectionsPerIP
+        configuration.capLoopbackPerIP = capLoopbackPerIP
     }
 
     /// Bootstraps logging (stderr) and metrics (Prometheus) once, in the executable only.

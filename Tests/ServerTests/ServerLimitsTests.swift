@@ -7,7 +7,7 @@ import Testing
 struct ServerLimitsTests {
     @Test("answers connections over the per-IP cap with 503 and keeps serving the admitted ones")
     func perIPCap() throws {
-        let server = try TestServer { $0.maxConnectionsPerIP = 2 }
+        let server = try TestServer { $0.maxConnectionsPerIP = 2; $0.capLoopbackPerIP = true }
         defer { server.stop() }
         let first = try TestClient(port: server.port)
         let second = try TestClient(port: server.port)
@@ -20,6 +20,15 @@ struct ServerLimitsTests {
         first.sendFrame(.text, Array("ok".utf8))
         #expect(try first.readFrame().payload == Array("ok".utf8))
         #expect(server.server.openConnections == 2)
+    }
+
+    @Test("does not count loopback clients against the per-IP cap unless asked (a reverse proxy is one address)")
+    func loopbackExemptFromPerIPCap() throws {
+        let server = try TestServer { $0.maxConnectionsPerIP = 2 }
+        defer { server.stop() }
+        let clients = try (0..<4).map { _ in try TestClient(port: server.port) }
+        for client in clients { try client.upgrade() }
+        #expect(server.server.openConnections == 4)
     }
 
     @Test("answers connections over the total cap with 503, and admits again once one leaves")

@@ -26,7 +26,7 @@ def healthy(port, seconds=30):
 
 
 def test_per_ip_cap_answers_503(start_withness):
-    server = start_withness("echo", "--max-connections-per-ip", "3")
+    server = start_withness("echo", "--max-connections-per-ip", "3", "--cap-loopback-per-ip")
     # A completed upgrade proves each held connection was admitted before the extra one arrives.
     held = [wsraw.handshake(server.port) for _ in range(3)]
     with socket.create_connection(("127.0.0.1", server.port), timeout=30) as extra:
