@@ -5,6 +5,7 @@ extension Lobby {
         _ = try membership(of: context.peer, in: roomID)
         rooms[roomID]?.members[context.peer]?.consent = transcript
         broadcast(.consent(room: roomID, peer: context.peer, transcript: transcript), in: roomID, answering: context)
+        keepHistory(of: roomID)
     }
 
     /// `agree`: accepts the room's current agreement, so `say` works again. Answered with `agreed`.

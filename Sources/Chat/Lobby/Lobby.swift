@@ -30,6 +30,8 @@ public struct Lobby: Sendable {
     var graceLine = FIFO<GraceEntry>()
     var nextListOrder: UInt64 = 0
     var openReports: [ReportID: OpenReport] = [:]
+    /// Flood-control buckets per connection, for messages other than `say`.
+    var floodBuckets: [ClientID: TokenBucket] = [:]
     /// Effects of the input being handled; handed back and emptied by ``handle(_:now:rng:)``.
     var outbox: [ChatEffect] = []
     /// The time of the input being handled.
@@ -60,6 +62,10 @@ public struct Lobby: Sendable {
             disconnected(client)
         case .tick:
             break
+        case .transcriptStored(let receipts):
+            transcriptStored(receipts)
+        case .storedReportResolved(let outcome):
+            storedReportResolved(outcome)
         }
         passDeadlines(rng: &rng)
         var effects: [ChatEffect] = []

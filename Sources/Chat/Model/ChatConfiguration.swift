@@ -10,12 +10,20 @@ public struct ChatConfiguration: Sendable {
     public var ratePerSecond = 5
     /// Messages a peer may send at once before the rate applies.
     public var rateBurst = 10
+    /// Flood control for everything but `say` (which has its own limit): messages per second per
+    /// connection, malformed ones included; 0 turns it off. Past it: `rate_limited`.
+    public var floodPerSecond = 50
+    /// Messages a connection may send at once before ``floodPerSecond`` applies.
+    public var floodBurst = 100
     /// Longest `say` text in characters (Unicode scalars) after trimming.
     public var textLimit = 4000
     /// Longest client message in bytes, enforced by the WebSocket layer and announced in `welcome`.
     public var messageLimit = 65_536
     /// Messages kept per room for `history` (at least 500 by the protocol).
     public var historyCapacity = 500
+    /// Messages kept per room while anyone in it consents to a transcript, so the transcript is whole
+    /// (a longer conversation keeps its most recent ones). Rooms without consent keep only ``historyCapacity``.
+    public var transcriptCapacity = 20_000
     /// Largest `history` page; larger `limit`s are clamped.
     public var historyPageLimit = 100
     /// Minimum time between two `typing` notices from one peer; extras are dropped.

@@ -43,6 +43,8 @@ public enum ServerMessage: Sendable, Equatable {
     case alert(kind: String, room: RoomID, seq: Int, report: ReportID?)
     /// A report's outcome, to the reporter (and as the answer to `resolve_report`).
     case reportOutcome(report: ReportID, outcome: String)
+    /// A stored transcript's receipt, to one consenting participant (protocol §8).
+    case transcript(room: RoomID, transcript: TranscriptID, receipt: String, messages: Int)
     /// Private suggestions for the author (protocol §7). `suggestions` is an encoded JSON array, so
     /// the reflection engine's own encoder can fill it without the chat knowing its types.
     case reflection(room: RoomID?, seq: Int?, suggestions: [UInt8])

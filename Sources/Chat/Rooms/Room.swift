@@ -43,8 +43,11 @@ struct Room: Sendable {
     var slowMilliseconds: UInt64 = 0
     var lastSaidAt: [PeerID: UInt64] = [:]
     var lastSeq = 0
-    /// The last `seq` already handed to the transcript hook (a standing room ends each time it empties).
+    /// The last `seq` of the previous ending (a standing room ends each time it empties).
     var endedThroughSeq = 0
+    /// People who left since the last ending while consenting to a transcript, with their names then.
+    /// Their messages stay in a group transcript; people who left without consent are simply forgotten.
+    var consentingDeparted: [PeerID: String] = [:]
     var history: MessageRing
 
     init(id: RoomID, origin: Origin, listOrder: UInt64, title: String?, topics: [String],
@@ -63,6 +66,12 @@ struct Room: Sendable {
 
     /// Members in the order they joined.
     var orderedMembers: [Member] { members.values.sorted { $0.joinOrder < $1.joinOrder } }
+
+    /// True while anyone here, or anyone who left consenting, wants a transcript: only then does the
+    /// room keep more than its usual history.
+    var anyoneConsents: Bool {
+        !consentingDeparted.isEmpty || members.values.contains { $0.consent }
+    }
 
     /// Adds a member at the end of the join order.
     mutating func add(_ peer: PeerID, role: RoomRole, client: ClientID?, blocksAnyone: Bool) {
