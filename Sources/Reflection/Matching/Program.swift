@@ -1,0 +1,96 @@
+/// One instruction of a compiled pattern: a tiny backtracking machine over tokens, like a regex VM but
+/// with whole words as its alphabet.
+enum Step: Sendable {
+    /// The token is this canonical word.
+    case word(Int32)
+    /// The token's word is in this set (a class or a choice of single words).
+    case wordIn(Int32)
+    /// The token's normalised text starts with this prefix.
+    case prefix(Int32)
+    /// The token is of this kind (`{NUMBER}`, `{PHONE}`…).
+    case kind(TokenKind)
+    /// Any one token.
+    case any
+    /// Try the first target; if that fails, the second.
+    case split(Int32, Int32)
+    /// Continue at the target.
+    case jump(Int32)
+    /// The pattern has matched.
+    case accept
+}
+
+/// All compiled patterns and guards: their steps, word sets (bitsets over word ids) and prefixes.
+struct Program: Sendable {
+    var steps: [Step] = []
+    /// Bitsets, `setWords` 64-bit words each, one after another.
+    var sets: [UInt64] = []
+    var setWords = 0
+    var prefixes: [[UInt8]] = []
+}
+
+/// Runs compiled steps against one message's tokens; everything is borrowed for the length of one analysis.
+struct Matcher {
+    let steps: UnsafeBufferPointer<Step>
+    let sets: UnsafeBufferPointer<UInt64>
+    let setWords: Int
+    let prefixes: [[UInt8]]
+    let tokens: UnsafeBufferPointer<Token>
+    let text: UnsafeBufferPointer<UInt8>
+
+    /// The end (exclusive token index) of a match of the program at `pc` starting at token `start`, or -1.
+    /// A match stays inside the sentence of its first token.
+    func match(_ pc: Int32, at start: Int) -> Int {
+        guard start < tokens.count else { return -1 }
+        return run(Int(pc), start, sentence: tokens[start].sentence)
+    }
+
+    private func run(_ startPC: Int, _ startPosition: Int, sentence: Int32) -> Int {
+        var pc = startPC
+        var position = startPosition
+        while true {
+            switch steps[pc] {
+            case .accept:
+                return position
+            case .jump(let target):
+                pc = Int(target)
+                continue
+            case .split(let first, let second):
+                let end = run(Int(first), position, sentence: sentence)
+                if end >= 0 { return end }
+                pc = Int(second)
+                continue
+            default:
+                guard position < tokens.count, tokens[position].sentence == sentence,
+                    accepts(steps[pc], tokens[position])
+                else { return -1 }
+                position += 1
+                pc += 1
+            }
+        }
+    }
+
+    @inline(__always) func accepts(_ step: Step, _ token: Token) -> Bool {
+        switch step {
+        case .word(let word): return token.word == word
+        case .wordIn(let set): return contains(set: Int(set), token.word)
+        case .kind(let kind): return token.kind == kind
+        case .any: return true
+        case .prefix(let index): return hasPrefix(token, prefixes[Int(index)])
+        case .split, .jump, .accept: return false
+        }
+    }
+
+    @inline(__always) func contains(set: Int, _ word: Int32) -> Bool {
+        guard word >= 0 else { return false }
+        let bit = Int(word)
+        let slot = set * setWords + bit >> 6
+        return slot < (set + 1) * setWords && sets[slot] & (1 << UInt64(bit & 63)) != 0
+    }
+
+    func hasPrefix(_ token: Token, _ prefix: [UInt8]) -> Bool {
+        guard token.kind == .word || token.kind == .number, Int(token.textLength) >= prefix.count else { return false }
+        let start = Int(token.textStart)
+        for (offset, byte) in prefix.enumerated() where text[start + offset] != byte { return false }
+        return true
+    }
+}
