@@ -23,6 +23,8 @@ struct PatternIndex: Sendable {
     var byKind: [[Int32]] = Array(repeating: [], count: TokenKind.allCases.count)
     /// Patterns that can start with a `prefix*` word, with the prefix's first byte as a quick filter.
     var byPrefix: [(firstByte: UInt8, pattern: Int32)] = []
+    /// Patterns that can start on any token (`^ _ …`); their `^` makes most attempts fail at once.
+    var anyToken: [Int32] = []
 }
 
 /// Turns a `RuleBook` into the engine's tables.
@@ -93,6 +95,7 @@ struct EngineCompiler {
                 case .kind(let kind): index.byKind[Int(kind.rawValue)].append(id)
                 case .prefix(let prefix):
                     if let first = program.prefixes[Int(prefix)].first { index.byPrefix.append((first, id)) }
+                case .any: index.anyToken.append(id)
                 default: break
                 }
             }
@@ -117,6 +120,7 @@ struct EngineCompiler {
             switch steps[pc] {
             case .split(let first, let second): pending.append(Int(first)); pending.append(Int(second))
             case .jump(let target): pending.append(Int(target))
+            case .atStart, .atEnd: pending.append(pc + 1)
             default: found.append(steps[pc])
             }
         }

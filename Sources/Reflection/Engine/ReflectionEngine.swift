@@ -55,7 +55,7 @@ public struct ReflectionEngine: Sendable {
                     program.sets.withUnsafeBufferPointer { sets in
                         let matcher = Matcher(
                             steps: steps, sets: sets, setWords: program.setWords, prefixes: program.prefixes,
-                            tokens: tokens, text: normalised)
+                            openers: program.openers, tokens: tokens, text: normalised)
                         let search = Search(matcher: matcher, stream: stream, rules: rules, index: index)
                         search.run(bestRule: &bestRule, spans: &spans)
                     }

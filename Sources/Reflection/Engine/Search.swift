@@ -21,6 +21,7 @@ struct Search {
                     attempt(pattern, at: position, bestRule: &bestRule, spans: &spans)
                 }
             }
+            for pattern in index.anyToken { attempt(pattern, at: position, bestRule: &bestRule, spans: &spans) }
             if !index.byPrefix.isEmpty, token.textLength > 0 {
                 let first = matcher.text[Int(token.textStart)]
                 for (byte, pattern) in index.byPrefix where byte == first {
@@ -62,6 +63,10 @@ struct Search {
             let last = min(end + within, sentence.upperBound - 1)
             guard end <= last else { return false }
             return (end...last).contains { matcher.match(item.start, at: $0) >= 0 }
+        case .at:
+            return matcher.match(item.start, at: start) >= 0
+        case .inside:
+            return (start..<end).contains { matcher.match(item.start, at: $0) >= 0 }
         case .sentence:
             return sentence.contains { matcher.match(item.start, at: $0) >= 0 }
         case .text:

@@ -15,20 +15,28 @@ enum CharacterClass {
         scalar == 0x27 || scalar == 0x2019 || scalar == 0x2018 || scalar == 0x02BC || scalar == 0x60 || scalar == 0xB4
     }
 
-    /// `. ! ? ; :` line breaks, the ellipsis and dashes end a sentence (or a clause: close enough for matching).
+    /// `. ! ? ;` line breaks, the ellipsis and dashes end a sentence (or a clause: close enough for matching).
     @inline(__always) static func endsSentence(_ scalar: UInt32) -> Bool {
         switch scalar {
-        case 0x2E, 0x21, 0x3F, 0x3B, 0x3A, 0x0A, 0x0D, 0x2026, 0x2014, 0x2013: true
+        case 0x2E, 0x21, 0x3F, 0x3B, 0x0A, 0x0D, 0x2026, 0x2014, 0x2013: true
         default: false
         }
     }
 
-    /// Currency signs are tokens of their own, so a rule can say "£ {NUMBER}".
+    /// `, : ( ) "` and curly double quotes end a clause but not a sentence.
+    @inline(__always) static func endsClause(_ scalar: UInt32) -> Bool {
+        switch scalar {
+        case 0x2C, 0x3A, 0x28, 0x29, 0x22, 0x201C, 0x201D: true
+        default: false
+        }
+    }
+
+    /// Currency signs become words of their own ("£30" → `pounds 30`), so a rule can say "pounds {NUMBER}".
     static func currency(_ scalar: UInt32) -> StaticString? {
         switch scalar {
-        case 0xA3: "£"
-        case 0x24: "$"
-        case 0x20AC: "€"
+        case 0xA3: "pounds"
+        case 0x24: "dollars"
+        case 0x20AC: "euros"
         default: nil
         }
     }

@@ -11,6 +11,10 @@ enum Step: Sendable {
     case kind(TokenKind)
     /// Any one token.
     case any
+    /// Holds at the start of a sentence or clause, allowing openers ("honestly", "hun") before.
+    case atStart
+    /// Holds at the end of a sentence or clause.
+    case atEnd
     /// Try the first target; if that fails, the second.
     case split(Int32, Int32)
     /// Continue at the target.
@@ -26,6 +30,8 @@ struct Program: Sendable {
     var sets: [UInt64] = []
     var setWords = 0
     var prefixes: [[UInt8]] = []
+    /// The set of words `^` lets stand before a clause start ("honestly", "so", "hun"), or -1.
+    var openers: Int32 = -1
 }
 
 /// Runs compiled steps against one message's tokens; everything is borrowed for the length of one analysis.
@@ -34,6 +40,7 @@ struct Matcher {
     let sets: UnsafeBufferPointer<UInt64>
     let setWords: Int
     let prefixes: [[UInt8]]
+    let openers: Int32
     let tokens: UnsafeBufferPointer<Token>
     let text: UnsafeBufferPointer<UInt8>
 
@@ -59,6 +66,16 @@ struct Matcher {
                 if end >= 0 { return end }
                 pc = Int(second)
                 continue
+            case .atStart:
+                guard isClauseStart(position, sentence: sentence) else { return -1 }
+                pc += 1
+                continue
+            case .atEnd:
+                guard position >= tokens.count || tokens[position].sentence != sentence
+                    || position > 0 && tokens[position - 1].clauseEnd
+                else { return -1 }
+                pc += 1
+                continue
             default:
                 guard position < tokens.count, tokens[position].sentence == sentence,
                     accepts(steps[pc], tokens[position])
@@ -76,8 +93,18 @@ struct Matcher {
         case .kind(let kind): return token.kind == kind
         case .any: return true
         case .prefix(let index): return hasPrefix(token, prefixes[Int(index)])
-        case .split, .jump, .accept: return false
+        case .split, .jump, .accept, .atStart, .atEnd: return false
         }
+    }
+
+    /// Only openers stand between `position` and the start of its sentence or clause.
+    func isClauseStart(_ position: Int, sentence: Int32) -> Bool {
+        var before = position - 1
+        while before >= 0, tokens[before].sentence == sentence, !tokens[before].clauseEnd {
+            guard openers >= 0, contains(set: Int(openers), tokens[before].word) else { return false }
+            before -= 1
+        }
+        return true
     }
 
     @inline(__always) func contains(set: Int, _ word: Int32) -> Bool {

@@ -40,6 +40,10 @@ struct ProgramBuilder {
 
     /// Turns the collected word sets into bitsets sized for the final lexicon.
     mutating func finish() -> (Program, Lexicon) {
+        if classes["OPENERS"] != nil {
+            emitClass("OPENERS")
+            if case .wordIn(let set) = program.steps.last { program.openers = set }
+        }
         program.setWords = (lexicon.count + 63) / 64
         program.sets = Array(repeating: 0, count: program.setWords * setMembers.count)
         for (index, members) in setMembers.enumerated() {
@@ -69,6 +73,10 @@ struct ProgramBuilder {
                 }
             case .anyWord:
                 program.steps.append(.any)
+            case .clauseStart:
+                program.steps.append(.atStart)
+            case .clauseEnd:
+                program.steps.append(.atEnd)
             case .gap(let size):
                 emitGap(size)
             case .choice(let branches, let optional):

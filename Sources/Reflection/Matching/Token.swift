@@ -34,6 +34,8 @@ struct Token: Sendable {
     var textStart: Int32
     /// How many normalised bytes the token has.
     var textLength: Int32
+    /// A comma (or other clause mark) follows: `$` holds after this token and `^` before the next.
+    var clauseEnd = false
 }
 
 /// The tokens of one message, the normalised bytes they point into, and what the matcher needs to know

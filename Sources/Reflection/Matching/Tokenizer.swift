@@ -51,6 +51,12 @@ struct Scanner {
             } else if scalar != 0x20 {
                 lastWasQuestion = false
             }
+            if CharacterClass.endsClause(scalar) {
+                // Commas, colons, brackets and double quotes end a clause: `$` and `^` hold there.
+                if let last = stream.tokens.indices.last, stream.tokens[last].sentence == sentence {
+                    stream.tokens[last].clauseEnd = true
+                }
+            }
             if CharacterClass.endsSentence(scalar) && !continuesWord(after: index + length)
                 || scalar == 0x2D && isSpaced(at: index)
             {

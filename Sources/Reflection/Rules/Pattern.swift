@@ -4,7 +4,8 @@
 /// normalisation as messages (so "what's" also matches "whats" and "what is"); `word*` matches any word
 /// starting with `word`; `(a|b c)` is a choice; `[a|b]` is an optional choice; `{NAME}` is a class (or one of
 /// `{NUMBER}` `{PHONE}` `{EMAIL}` `{HANDLE}` `{URL}`); `_` is any one word; `..N` skips up to N words and
-/// `...` up to 4. A pattern never crosses a sentence break.
+/// `...` up to 4; `^` and `$` hold at the start and end of a sentence or clause. A pattern never crosses a
+/// sentence break.
 public struct Pattern: Sendable, Equatable {
     /// The pattern as written in the file.
     public let source: String
@@ -40,6 +41,10 @@ indirect enum PatternNode: Sendable, Equatable {
     case anyWord
     /// Up to this many words of any kind.
     case gap(Int)
+    /// `^`: the start of a sentence or clause (after a comma), or only openers ({OPENERS}) before.
+    case clauseStart
+    /// `$`: the end of a sentence or clause (before a comma).
+    case clauseEnd
     /// One of several sequences; `optional` when none need match.
     case choice([[PatternNode]], optional: Bool)
 

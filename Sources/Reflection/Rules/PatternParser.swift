@@ -11,7 +11,7 @@ struct PatternParser {
     static let defaultGap = 4
 
     private enum Lexeme: Equatable {
-        case open, close, openOptional, closeOptional, bar, any
+        case open, close, openOptional, closeOptional, bar, any, start, end
         case gap(Int)
         case slot(String)
         case word(String)
@@ -41,6 +41,8 @@ struct PatternParser {
                 let branches = try alternatives(closer: lexeme == .open ? .close : .closeOptional)
                 nodes.append(.choice(branches, optional: lexeme == .openOptional))
             case .any: position += 1; nodes.append(.anyWord)
+            case .start: position += 1; nodes.append(.clauseStart)
+            case .end: position += 1; nodes.append(.clauseEnd)
             case .gap(let size): position += 1; nodes.append(.gap(size))
             case .slot(let name): position += 1; nodes.append(.slot(name))
             case .word(let word):
@@ -77,6 +79,8 @@ struct PatternParser {
             defer { word = "" }
             guard !word.isEmpty else { return }
             if word == "_" { lexemes.append(.any); return }
+            if word == "^" { lexemes.append(.start); return }
+            if word == "$" { lexemes.append(.end); return }
             if word == "..." { lexemes.append(.gap(defaultGap)); return }
             if word.hasPrefix("..") {
                 guard let size = Int(word.dropFirst(2)), (1...maximumGap).contains(size) else {

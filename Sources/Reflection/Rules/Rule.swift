@@ -35,6 +35,10 @@ public struct Guard: Sendable, Equatable {
         case before(within: Int)
         /// Starting at most `within` words after the match.
         case after(within: Int)
+        /// Starting on the match's first word.
+        case at
+        /// Starting on one of the match's words.
+        case inside
         /// Anywhere in the match's sentence.
         case sentence
         /// Anywhere in the text.

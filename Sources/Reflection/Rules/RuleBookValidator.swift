@@ -31,7 +31,7 @@ enum RuleBookValidator {
             throw RulesFileError(line: pattern.line, .unknownClass(name))
         }
         guard startsOnWord(pattern.nodes[...]) else {
-            throw RulesFileError(line: pattern.line, .invalidPattern(pattern.source, reason: "it must begin with a word or class"))
+            throw RulesFileError(line: pattern.line, .invalidPattern(pattern.source, reason: "it must begin with a word, a class, or ^"))
         }
     }
 
@@ -40,7 +40,11 @@ enum RuleBookValidator {
         guard let first = nodes.first else { return false }
         switch first {
         case .literal, .prefix, .slot: return true
-        case .anyWord, .gap: return false
+        case .anyWord, .gap, .clauseEnd: return false
+        case .clauseStart:
+            // `^ _` is allowed: anchored, it is tried only where a clause starts.
+            if case .anyWord = nodes.dropFirst().first { return true }
+            return startsOnWord(nodes.dropFirst())
         case .choice(let branches, let optional):
             let rest = nodes.dropFirst()
             if optional && !startsOnWord(rest) { return false }

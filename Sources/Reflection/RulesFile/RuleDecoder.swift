@@ -45,7 +45,7 @@ enum RuleDecoder {
         return references
     }
 
-    /// `{"pattern": "…", "where": "before|after|sentence|text", "within": N}`; `within` defaults to 4.
+    /// `{"pattern": "…", "where": "before|after|at|inside|sentence|text", "within": N}`; `within` defaults to 4.
     static func guardValue(_ value: JSONValue) throws(RulesFileError) -> Guard {
         let fields = try Fields(value, field: "guard")
         try fields.allow(["pattern", "where", "within"])
@@ -63,6 +63,8 @@ enum RuleDecoder {
         switch try Fields.text(whereValue, field: "where") {
         case "before": scope = .before(within: within)
         case "after": scope = .after(within: within)
+        case "at": scope = .at
+        case "inside": scope = .inside
         case "sentence": scope = .sentence
         case "text": scope = .text
         case let other: throw RulesFileError(line: whereValue.line, .unknownGuardScope(other))

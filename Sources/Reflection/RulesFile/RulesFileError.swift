@@ -39,7 +39,7 @@ public struct RulesFileError: Error, Equatable, Sendable, CustomStringConvertibl
         case unknownRule(String)
         /// The `prompts` section names a prompt kind this build does not know.
         case unknownPromptKind(String)
-        /// A guard's `where` is not `before`, `after`, `sentence` or `text`.
+        /// A guard's `where` is not `before`, `after`, `at`, `inside`, `sentence` or `text`.
         case unknownGuardScope(String)
     }
 
@@ -79,7 +79,7 @@ extension RulesFileError.Problem {
         case .unknownGuard(let name): "unknown guard \"\(name)\""
         case .unknownRule(let id): "no rule \"\(id)\" to disable"
         case .unknownPromptKind(let kind): "unknown prompt kind \"\(kind)\""
-        case .unknownGuardScope(let scope): "unknown guard scope \"\(scope)\" (before, after, sentence, text)"
+        case .unknownGuardScope(let scope): "unknown guard scope \"\(scope)\" (before, after, at, inside, sentence, text)"
         }
     }
 }
