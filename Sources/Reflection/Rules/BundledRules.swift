@@ -264,8 +264,8 @@ enum BundledRules {
       "give up on life", "give up on living", "be with my", "join my"],
     "HARM": ["self harm", "harm myself", "hurt myself", "burn myself", "cut myself", "hit myself",
       "starve myself", "overdose", "take an overdose", "take all my pills", "take all my tablets",
-      "take all my meds", "take all the pills", "take the pills", "take the whole box", "take the lot",
-      "hang myself", "drown myself", "poison myself", "gas myself", "shoot myself", "jump", "cut deep",
+      "take all my meds", "take all the pills", "take the whole box", "take the lot",
+      "hang myself", "drown myself", "poison myself", "gas myself", "shoot myself", "cut deep",
       "cut deeper", "bleed", "bleed out", "self harming", "hurting myself", "harming myself",
       "cutting myself", "burning myself", "punish myself", "overdose tonight", "relapse and cut"],
     "CUT_END": ["again", "tonight", "today", "now", "deeper", "my arm", "my arms", "my wrist", "my wrists",
@@ -356,7 +356,7 @@ enum BundledRules {
        "{I} [{ADV}] (wish|hope) i (had never been|was never|were never|had not been) born",
        "better off dead",
        "(better|happier|easier|lighter) [off] without me",
-       "(better|easier|happier) (off|for everyone) if i (was|were|was not|were not|am not|wasnt) (here|gone|around|dead|alive|born)",
+       "(better|easier|happier) [off|for everyone|for them|for you] if i (was|were|was not|were not|am not|wasnt|had) (here|gone|around|dead|alive|born|never been born|not here|died|disappeared)",
        "(want|wish|need) (it all|everything|my life|life|all of it|the pain|this life) to (end|be over|stop forever|just end|finally end)",
        "{I} ..2 (do not|no longer|not) want to (be alive|exist|wake up|keep living|live any more|live|be here any more|be around any more|be here anymore)",
        "{I} ..2 (do not|no longer) want to (go on|carry on|keep going) [{ADV}] (any more|$|like this|living)",
@@ -374,7 +374,12 @@ enum BundledRules {
        "(goodbye|bye) (forever|cruel world)",
        "(wrote|written|writing|write|left|leaving) (a|my) (suicide|goodbye|last) (note|letter|letters|notes)",
        "(giving|gave|give) away (my|all my) (stuff|things|belongings|possessions)",
-       "(stockpiling|stockpiled|saving up|saved up|hoarding|collecting) [my|all my|enough] (pills|tablets|meds|medication)"
+       "(stockpiling|stockpiled|saving up|saved up|hoarding|collecting) [my|all my|enough] (pills|tablets|meds|medication)",
+       "(got|have|bought|collected|gathered|put) ..3 (pills|tablets|rope|blade|blades|razor|razors|noose|meds|paracetamol) ..2 (ready|saved|stockpiled|hidden|lined up|next to me|in front of me|out on the table|counted out|set aside)",
+       "(have|got|made|making) [a|my] plan (to|for|of) (end|ending|kill|killing|die|dying|suicide|how to die|how to end it|taking my life|take my life)",
+       "(nobody|no one|noone|no body|none of you|not one person) (would|will|is going to|gonna) (miss|notice|care|even notice|even care) (me|if i|when i) ..3 (gone|died|dead|was gone|disappeared|did it|left|$)",
+       "(do not|can not|could not|no longer) see (the|any) point (any more|in anything|in living|in life|in going on|in being here|in carrying on|in trying any more)",
+       "(and|i|just|only|really|still|sometimes|honestly) (want to|wanna|wish i could|need to) (die|be dead|kill myself|end it all|end my life|not exist|disappear forever)"
      ],
      "unless": ["negated", "past-story", "asked-of-other", "hyperbole"],
      "text": "It sounds like things are really painful right now. You don’t have to hold this alone: you could tell the people here what’s happening, and there is support you can reach right now.",
@@ -552,7 +557,7 @@ enum BundledRules {
      "unless": [
        {"pattern": "(psychiatric|mental health|mh|cpn|nurse|ward|unit|team|service|services|charity|clinic|worker|doctor|research|researcher|awareness|week|day|month|campaign|fundraiser)", "where": "after", "within": 0},
        {"pattern": "(word|term|label|labels|the word|the term|the label|called it|stigma around|stigma of|myths about|awareness of)", "where": "before", "within": 2},
-       {"pattern": "(of|from) (a|an|the|flu|covid|cold|infection|my|his|her|your)", "where": "after", "within": 0}],
+       {"pattern": "(symptom|symptoms|illness|illnesses) (of|from) (a|an|the|flu|covid|cold|infection|my car|my phone|a cold|the flu)", "where": "sentence"}],
      "text": "You could say what it’s like for you in your own words; a label tells only a small part of your story.",
      "why": "Our own words hold more of our story than a diagnosis can, and help others meet us as people."},
 
@@ -574,7 +579,7 @@ enum BundledRules {
      "unless": [
        {"pattern": "(psychiatric|mental health|mh|cpn|nurse|ward|unit|team|service|services|charity|clinic|worker|doctor|research|researcher|awareness|week|day|month|campaign|fundraiser|weather|freezing|cold|hot|warm|line|case study)", "where": "after", "within": 0},
        {"pattern": "(word|term|label|labels|the word|the term|the label|called it|stigma around|stigma of|myths about|awareness of)", "where": "before", "within": 2},
-       {"pattern": "(of|from) (a|an|the|flu|covid|cold|infection|my|his|her|your)", "where": "after", "within": 0},
+       {"pattern": "(symptom|symptoms|illness|illnesses) (of|from) (a|an|the|flu|covid|cold|infection|my car|my phone|a cold|the flu)", "where": "sentence"},
        {"pattern": "^ ({THINGS}|it|this|that|there|everything|life|today|tonight|the|a|an|work|things|stuff|traffic|weather|market|economy|game|film|show|movie|book|song|week|day|year|month|winter|summer)", "where": "at"}],
      "text": "You could ask how they’d describe what’s going on for them, in their own words.",
      "why": "A label can stand in for the person; asking about their experience brings their own story back."},
@@ -612,6 +617,7 @@ enum BundledRules {
        {"pattern": "(me|us|on|ahead|away|care|your time|it easy|well|better soon|soon|a good|a nice|a lovely|a great|fun|it up|going|in touch|safe|strong|warm|sure|a look|a listen|a seat|a sec|a second|a moment|a minute|a break everyone|a breath everyone|with us|us know|me know|the floor|it slow) $", "where": "inside"},
        {"pattern": "(tell|ask|message|text|call|ring|talk to|speak to|listen to|let me know|let us know|let me in|let me help|give|show|see|join|email|contact|dm|remind|trust|leave it with|leave it to|forgive|excuse|help|thank) (me|us)", "where": "sentence"},
        {"pattern": "(need|needs) (me|us|someone|somebody|a hug|hugs|a cuddle|to know)", "where": "inside"},
+       {"pattern": "(should not|must not|can not|ought not to) be [left] (alone|on your own|by yourself|on ur own)", "where": "inside"},
        {"pattern": "must (be|feel|have|think|know|hate|love|miss|get|wonder|mean|see|really|so)", "where": "inside"},
        {"pattern": "(have|had|did) (you|u) [ever] (thought about|thought of|considered) (what|how|why|whether|where|who|when|if)", "where": "sentence"},
        {"pattern": "(think|thought|wonder|wondering|know|knew|sure|unsure|guess|hope|hoping|believe)", "where": "before", "within": 0},
@@ -648,6 +654,8 @@ enum BundledRules {
        "what if ..4 (nobody|no one|no body|noone) (notices|is there|finds out|knows|is around|checks)",
        "(scares|scared|worries|worried|frightens|frightened|terrifies|terrified|freaks) me (when|that|how|to think|thinking|the way) ..4 (you|u|ur)",
        "(i do not|i dont|i can not|i cant|i will not) trust (you|u) (to|on your own|alone|by yourself|with|not to|around)",
+       "(promise|swear) (me|to me) [that] (you|u) (will not|wont|would not|are not going to|will never) (hurt|harm|do anything|do something|kill|cut|try)",
+       "(do not|please do not|dont) do (anything|something) (stupid|silly|daft|drastic|rash|you will regret)",
        "{I} (am|m) (calling|ringing|phoning|getting) (999|911|112|an ambulance|the police|the crisis team|someone|help|security) (for|on|to) (you|u)"
      ],
      "unless": ["reported-speech", "relationship-talk",
@@ -661,7 +669,8 @@ enum BundledRules {
 
     {"id": "fear-telling", "family": "fear", "task": "mutuality", "principle": "relationship",
      "patterns": [
-       "{I} ..3 (tell|telling|report|reporting|inform|informing|alert|alerting|call|calling|ring|ringing|contact|contacting|phone|phoning|get|getting|flag|flagging|escalate|escalating|notify|notifying|raise|raising) {AUTHORITY}"
+       "{I} ..3 (tell|telling|report|reporting|inform|informing|alert|alerting|call|calling|ring|ringing|contact|contacting|phone|phoning|get|getting|flag|flagging|escalate|escalating|notify|notifying|raise|raising) {AUTHORITY}",
+       "{I} ..6 (let|letting) {AUTHORITY} know"
      ],
      "unless": ["reported-speech", "relationship-talk", "past-story",
        {"pattern": "(if you want|if you like|would you like|do you want|shall i|should i|can i|could i|with you|together|for me|about me|about my|what happened to me|my story|my own)", "where": "sentence"}],
@@ -675,6 +684,8 @@ enum BundledRules {
        "{I_WILL} [{ADV}] {FIX} ..3 {FIX_OBJECT}",
        "(let me|allow me to|leave it to me and i will|i will just) [{ADV}] {FIX} (it|this|that|things|them)",
        "leave (it|this|that|everything|all that|all of it|it all|them|the rest) (to|with) me",
+       "(i can|i could|i will|let me) [{ADV}] (fix|cure|heal|sort out|save|rescue) (anyone|anybody|everyone|people|you|u|ya)",
+       "{I} (am) (basically|practically|like|kind of|sort of|pretty much|literally|unofficially|the group|your|ur|the groups|the unofficial) [a|an] (counsellor|counselor|therapist|doctor|nurse|psychiatrist|psychologist|mentor|life coach|coach|carer|social worker|support worker|key worker|mum|dad|guardian angel)",
        "(i can|let me|i could|i will|i am going to|i am here to) [{ADV}] help (you|u) [{ADV}] (with|to|sort|fix|get|out|through|$)",
        "(i|i will|i can) (take it|handle it|deal with it|sort it|take over) from here",
        "{I} (know|knows|understand) [{ADV}] (what is|what|whats) (best|right|good|better|needed) for (you|u|ya)",
@@ -683,7 +694,7 @@ enum BundledRules {
        "{I} know (better|more) than (you|u|anyone|your doctors|the doctors|the professionals)",
        "(trust me|believe me|take it from me|listen to me) (i|i have|i am|i know|ive)",
        "{I} (am|was|m) [{ADV}] [a|an|the|kind of a|sort of a|bit of an|bit of a|kind of|sort of|like] [resident|group|local|real|total|proper|go to|official|unofficial|certified|qualified|trained] (expert|pro|specialist|professional|guru|authority|master)",
-       "{I} (have|had|ve) [{ADV}] (helped|supported|saved|fixed|sorted out|sorted|rescued|worked with|coached|counselled|counseled|mentored|treated|cured) (loads|lots|hundreds|dozens|so many|plenty|tons|many|countless|a lot|thousands|heaps|a load) of (people|others|folks|members|cases|peers|clients|patients)",
+       "{I} (have|had|ve) [{ADV}] (helped|supported|saved|fixed|sorted out|sorted|rescued|worked with|dealt with|looked after|coached|counselled|counseled|mentored|treated|cured|talked down|got through) (loads|lots|hundreds|dozens|so many|plenty|tons|many|countless|a lot|thousands|heaps|a load) of (people|others|folks|members|cases|peers|clients|patients)",
        "(lucky|good thing|glad|fortunate) (you|u|that you|that u) (found|have|met|got) me",
        "(my|mine) (job|role|purpose|mission|aim|task|duty|goal) [here|now|tonight|today] (is|will be|was) [{ADV}] to (help|get|make|fix|sort|save|support|heal|cure|look after|take care of|rescue|guide)",
        "(get|make) (you|u) (well|better) [again]",
@@ -712,7 +723,7 @@ enum BundledRules {
        "{I} [{ADV}] never want to (be|feel|go|end up|see|have|do|hear) ..5 (again|like this|this way|any more)",
        "{I} [{ADV}] [{ADV}] (want|need|wish|would like|would love|wanna) (the|this|my|these|those|it|them|all|all of|all this|all of this|this stupid|the stupid|the constant) ..5 to [{ADV}] {GO_AWAY}",
        "all (i|i really|i ever|i have ever) (want|need|wanted|needed|wish|ask for) (is|is for|is to|was|was for|was to|for) ..6 (to|be) [{ADV}] ({GO_AWAY}|{STOP}|gone|over|not feel|stop feeling|not be)",
-       "(my|the|one|our) (goal|aim|plan|resolution|new years resolution|priority|target|focus|only goal|main goal|mission|hope|intention) ..4 (is|was|will be) [{ADV}] [to|for me to|for] [{ADV}] ({STOP}|never|not|stop|to stop|to never|to not|to avoid|avoiding|not to|not ending up|never ending up|staying out of|staying off|staying away from|quitting|stopping|giving up)",
+       "(my|the|one|our) ..3 (goal|aim|plan|resolution|resolutions|priority|target|focus|mission|hope|intention) ..4 (is|was|will be) [{ADV}] [to|for me to|for] [{ADV}] ({STOP}|never|not|stop|to stop|to never|to not|to avoid|avoiding|not to|not ending up|never ending up|staying out of|staying off|staying away from|quitting|stopping|giving up)",
        "^ [{ADV}] [{ADV}] (need|want|wanna|gotta|got|have|trying|must|wish i could) [to] [{ADV}] (stop|quit|give up|get rid of|cut out|cut down on|stay away from|stay off|kick|get off) _",
        "{I} [{ADV}] (want|need|wish|would like|wanna|hope|would love) (to|i could|i can) (not|never) (be|feel|have|end up|go|do|think|hear|see|get) _"
      ],
