@@ -13,9 +13,16 @@ struct CompiledGuard: Sendable {
 
 /// Compiled patterns indexed by the tokens they can start on, so most words cost one empty lookup.
 struct PatternIndex: Sendable {
-    /// Pattern `i` belongs to rule `rule[i]` and starts at step `start[i]`.
+    /// Pattern `i` belongs to rule `rule[i]` (of family `family[i]`) and starts at step `start[i]`.
     var rule: [Int32] = []
+    var family: [Int32] = []
     var start: [Int32] = []
+    /// Words a message must hold for pattern `i` to have a chance: groups
+    /// `requirementGroups[requirementOffsets[i] ..< requirementOffsets[i + 1]]`, each a range of
+    /// `requirementWords` of which at least one must appear. Checked once per message, before the first attempt.
+    var requirementOffsets: [Int32] = [0]
+    var requirementGroups: [Range<Int32>] = []
+    var requirementWords: [Int32] = []
     /// Patterns that can start on word id `w`: `byWord[wordOffsets[w]..<wordOffsets[w + 1]]`.
     var wordOffsets: [Int32] = []
     var byWord: [Int32] = []
@@ -51,8 +58,12 @@ struct EngineCompiler {
         }
         var rules: [CompiledRule] = []
         var patterns: [(rule: Int32, start: Int32)] = []
+        var requirements: [[[Int32]]] = []
         for (ruleIndex, rule) in book.rules.enumerated() {
-            for pattern in rule.patterns { patterns.append((Int32(ruleIndex), builder.compile(pattern.nodes))) }
+            for pattern in rule.patterns {
+                patterns.append((Int32(ruleIndex), builder.compile(pattern.nodes)))
+                requirements.append(self.requirements(pattern.nodes))
+            }
             rules.append(CompiledRule(
                 family: familyIndex[rule.family] ?? 0,
                 unless: guards(rule.unless, named: namedGuards),
@@ -65,9 +76,61 @@ struct EngineCompiler {
             }
         }
         let (program, lexicon) = builder.finish()
-        let index = Self.index(patterns, program: program, builder: builder, wordCount: lexicon.count)
+        var index = Self.index(patterns, program: program, builder: builder, wordCount: lexicon.count)
+        index.family = patterns.map { rules[Int($0.rule)].family }
+        for groups in requirements {
+            // Small groups first: a single missing word rules a pattern out fastest.
+            for group in groups.sorted(by: { $0.count < $1.count }) {
+                let start = Int32(index.requirementWords.count)
+                index.requirementWords += group
+                index.requirementGroups.append(start..<Int32(index.requirementWords.count))
+            }
+            index.requirementOffsets.append(Int32(index.requirementGroups.count))
+        }
         let tokenizer = Tokenizer(lexicon: lexicon, contractionWords: builder.contractionWords)
         return (tokenizer, program, index, rules, starters)
+    }
+
+    /// For each word the pattern needs after its first, the set of words that can stand there.
+    private mutating func requirements(_ nodes: [PatternNode]) -> [[Int32]] {
+        var rest = nodes[...]
+        if case .clauseStart = rest.first { rest = rest.dropFirst() }
+        var groups: [[Int32]] = []
+        for node in rest.dropFirst() {
+            switch node {
+            case .literal(let text): groups += builder.words(text).map { [$0] }
+            case .choice(let branches, false): if let set = firstWords(branches) { groups.append(set) }
+            case .slot(let name): if let set = classFirstWords(name) { groups.append(set) }
+            default: continue
+            }
+        }
+        return groups
+    }
+
+    /// The words any branch must start with, or nil when a branch could start with anything.
+    private mutating func firstWords(_ branches: [[PatternNode]], depth: Int = 0) -> [Int32]? {
+        var words = Set<Int32>()
+        for branch in branches {
+            switch branch.first {
+            case .literal(let text)?:
+                guard let first = builder.words(text).first else { return nil }
+                words.insert(first)
+            case .choice(let inner, false)?:
+                guard depth < 4, let set = firstWords(inner, depth: depth + 1) else { return nil }
+                words.formUnion(set)
+            case .slot(let name)?:
+                guard depth < 4, let set = classFirstWords(name, depth: depth + 1) else { return nil }
+                words.formUnion(set)
+            default:
+                return nil
+            }
+        }
+        return words.count <= 64 ? words.sorted() : nil
+    }
+
+    private mutating func classFirstWords(_ name: String, depth: Int = 0) -> [Int32]? {
+        guard let wordClass = book.classes.last(where: { $0.name == name }) else { return nil }
+        return firstWords(wordClass.phrases.map(\.nodes), depth: depth)
     }
 
     private mutating func guards(_ references: [GuardReference], named: [String: [CompiledGuard]]) -> [CompiledGuard] {
@@ -92,6 +155,7 @@ struct EngineCompiler {
                 switch step {
                 case .word(let word): words.insert(word)
                 case .wordIn(let set): words.formUnion(builder.members(of: set))
+                case .trie(let root): words.formUnion(builder.firstWords(ofTrie: root))
                 case .kind(let kind): index.byKind[Int(kind.rawValue)].append(id)
                 case .prefix(let prefix):
                     if let first = program.prefixes[Int(prefix)].first { index.byPrefix.append((first, id)) }

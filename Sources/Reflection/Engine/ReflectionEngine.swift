@@ -51,12 +51,18 @@ public struct ReflectionEngine: Sendable {
         var spans = [Range<Int>](repeating: 0..<0, count: familyCount)
         stream.tokens.withUnsafeBufferPointer { tokens in
             stream.text.withUnsafeBufferPointer { normalised in
-                program.steps.withUnsafeBufferPointer { steps in
-                    program.sets.withUnsafeBufferPointer { sets in
-                        let matcher = Matcher(
-                            steps: steps, sets: sets, setWords: program.setWords, prefixes: program.prefixes,
-                            openers: program.openers, tokens: tokens, text: normalised)
-                        let search = Search(matcher: matcher, stream: stream, rules: rules, index: index)
+                program.withTables { steps, sets, trie in
+                    let matcher = Matcher(
+                        steps: steps, sets: sets, setWords: program.setWords, prefixes: program.prefixes,
+                        openers: program.openers, trie: trie, tokens: tokens, text: normalised)
+                    var present = [UInt64](repeating: 0, count: program.setWords)
+                    for token in tokens where token.word >= 0 {
+                        present[Int(token.word) >> 6] |= 1 << UInt64(token.word & 63)
+                    }
+                    present.withUnsafeBufferPointer { present in
+                        var search = Search(
+                            matcher: matcher, stream: stream, rules: rules, index: index, present: present,
+                            viable: [UInt8](repeating: 0, count: index.rule.count))
                         search.run(bestRule: &bestRule, spans: &spans)
                     }
                 }

@@ -5,8 +5,12 @@ struct Search {
     let stream: TokenStream
     let rules: [CompiledRule]
     let index: PatternIndex
+    /// One bit per lexicon word: does the message hold it?
+    let present: UnsafeBufferPointer<UInt64>
+    /// Per pattern: 0 not yet checked, 1 its required words are present, 2 they are not.
+    var viable: [UInt8]
 
-    func run(bestRule: inout [Int32], spans: inout [Range<Int>]) {
+    mutating func run(bestRule: inout [Int32], spans: inout [Range<Int>]) {
         let tokens = matcher.tokens
         for position in 0..<tokens.count {
             let token = tokens[position]
@@ -32,15 +36,32 @@ struct Search {
     }
 
     @inline(__always)
-    private func attempt(_ pattern: Int32, at position: Int, bestRule: inout [Int32], spans: inout [Range<Int>]) {
-        let ruleIndex = index.rule[Int(pattern)]
-        let rule = rules[Int(ruleIndex)]
-        let family = Int(rule.family)
+    private mutating func attempt(_ pattern: Int32, at position: Int, bestRule: inout [Int32], spans: inout [Range<Int>]) {
+        let patternIndex = Int(pattern)
+        let ruleIndex = index.rule[patternIndex]
+        let family = Int(index.family[patternIndex])
         guard ruleIndex < bestRule[family] else { return }
-        let end = matcher.match(index.start[Int(pattern)], at: position)
-        guard end > position, allowed(rule, start: position, end: end) else { return }
+        if viable[patternIndex] == 0 { viable[patternIndex] = hasRequiredWords(patternIndex) ? 1 : 2 }
+        guard viable[patternIndex] == 1 else { return }
+        let end = matcher.match(index.start[patternIndex], at: position)
+        guard end > position, allowed(rules[Int(ruleIndex)], start: position, end: end) else { return }
         bestRule[family] = ruleIndex
         spans[family] = Int(matcher.tokens[position].start)..<Int(matcher.tokens[end - 1].end)
+    }
+
+    private func hasRequiredWords(_ pattern: Int) -> Bool {
+        for group in index.requirementGroups[Int(index.requirementOffsets[pattern])..<Int(index.requirementOffsets[pattern + 1])] {
+            var found = false
+            for offset in group {
+                let word = Int(index.requirementWords[Int(offset)])
+                if present[word >> 6] & (1 << UInt64(word & 63)) != 0 {
+                    found = true
+                    break
+                }
+            }
+            if !found { return false }
+        }
+        return true
     }
 
     private func allowed(_ rule: CompiledRule, start: Int, end: Int) -> Bool {

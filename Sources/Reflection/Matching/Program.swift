@@ -5,6 +5,9 @@ enum Step: Sendable {
     case word(Int32)
     /// The token's word is in this set (a class or a choice of single words).
     case wordIn(Int32)
+    /// The next words follow a path of this phrase trie (a class or choice with phrases of several words);
+    /// longer phrases are tried first.
+    case trie(Int32)
     /// The token's normalised text starts with this prefix.
     case prefix(Int32)
     /// The token is of this kind (`{NUMBER}`, `{PHONE}`…).
@@ -32,6 +35,12 @@ struct Program: Sendable {
     var prefixes: [[UInt8]] = []
     /// The set of words `^` lets stand before a clause start ("honestly", "so", "hun"), or -1.
     var openers: Int32 = -1
+    /// Phrase tries: node `n` has children `trieChildWords/Nodes[trieChildStart[n] ..< trieChildStart[n + 1]]`,
+    /// sorted by word, and ends a phrase when `trieTerminal[n]`.
+    var trieChildStart: [Int32] = []
+    var trieChildWords: [Int32] = []
+    var trieChildNodes: [Int32] = []
+    var trieTerminal: [Bool] = []
 }
 
 /// Runs compiled steps against one message's tokens; everything is borrowed for the length of one analysis.
@@ -41,6 +50,7 @@ struct Matcher {
     let setWords: Int
     let prefixes: [[UInt8]]
     let openers: Int32
+    let trie: TrieTables
     let tokens: UnsafeBufferPointer<Token>
     let text: UnsafeBufferPointer<UInt8>
 
@@ -66,6 +76,8 @@ struct Matcher {
                 if end >= 0 { return end }
                 pc = Int(second)
                 continue
+            case .trie(let root):
+                return walk(Int(root), position, then: pc + 1, sentence: sentence)
             case .atStart:
                 guard isClauseStart(position, sentence: sentence) else { return -1 }
                 pc += 1
@@ -93,8 +105,19 @@ struct Matcher {
         case .kind(let kind): return token.kind == kind
         case .any: return true
         case .prefix(let index): return hasPrefix(token, prefixes[Int(index)])
-        case .split, .jump, .accept, .atStart, .atEnd: return false
+        case .split, .jump, .accept, .atStart, .atEnd, .trie: return false
         }
+    }
+
+    /// Follows the trie from `node` along the tokens, trying the longest phrase first, then goes on at `then`.
+    private func walk(_ node: Int, _ position: Int, then next: Int, sentence: Int32) -> Int {
+        if position < tokens.count, tokens[position].sentence == sentence,
+            let child = trie.child(of: node, word: tokens[position].word)
+        {
+            let end = walk(child, position + 1, then: next, sentence: sentence)
+            if end >= 0 { return end }
+        }
+        return trie.terminal[node] ? run(next, position, sentence: sentence) : -1
     }
 
     /// Only openers stand between `position` and the start of its sentence or clause.

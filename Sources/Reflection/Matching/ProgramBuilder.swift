@@ -8,7 +8,8 @@ struct ProgramBuilder {
     let classes: [String: WordClass]
     var program = Program()
     private var setMembers: [[Int32]] = []
-    private var classSets: [String: (set: Int32?, others: [[PatternNode]])] = [:]
+    private var tries = TrieBuilder()
+    private var classAlternatives: [String: Alternatives] = [:]
 
     init(lexicon: Lexicon, contractionWords: ContractionWords, classes: [WordClass]) {
         self.lexicon = lexicon
@@ -38,12 +39,13 @@ struct ProgramBuilder {
         return start
     }
 
-    /// Turns the collected word sets into bitsets sized for the final lexicon.
+    /// Turns the collected word sets into bitsets sized for the final lexicon, and lays out the tries.
     mutating func finish() -> (Program, Lexicon) {
         if classes["OPENERS"] != nil {
             emitClass("OPENERS")
             if case .wordIn(let set) = program.steps.last { program.openers = set }
         }
+        tries.write(into: &program)
         program.setWords = (lexicon.count + 63) / 64
         program.sets = Array(repeating: 0, count: program.setWords * setMembers.count)
         for (index, members) in setMembers.enumerated() {
@@ -56,6 +58,9 @@ struct ProgramBuilder {
 
     /// The words a set holds (for indexing patterns by their first word).
     func members(of set: Int32) -> [Int32] { setMembers[Int(set)] }
+
+    /// The words a trie can start with (for indexing patterns by their first word).
+    func firstWords(ofTrie root: Int32) -> [Int32] { tries.firstWords(root) }
 
     private mutating func emit(_ nodes: [PatternNode]) {
         for node in nodes {
@@ -80,40 +85,54 @@ struct ProgramBuilder {
             case .gap(let size):
                 emitGap(size)
             case .choice(let branches, let optional):
-                let (set, others) = splitSingleWords(branches)
-                emitAlternatives(set: set, others: others, optional: optional)
+                emitAlternatives(alternatives(branches), optional: optional)
             }
         }
     }
 
     private mutating func emitClass(_ name: String) {
-        if classSets[name] == nil, let wordClass = classes[name] {
-            classSets[name] = splitSingleWords(wordClass.phrases.map(\.nodes))
+        if classAlternatives[name] == nil, let wordClass = classes[name] {
+            classAlternatives[name] = alternatives(wordClass.phrases.map(\.nodes))
         }
-        guard let (set, others) = classSets[name] else { return }
-        emitAlternatives(set: set, others: others, optional: false)
+        guard let compiled = classAlternatives[name] else { return }
+        emitAlternatives(compiled, optional: false)
     }
 
-    /// Branches that are one plain word become one set test; the rest stay sequences.
-    private mutating func splitSingleWords(_ branches: [[PatternNode]]) -> (Int32?, [[PatternNode]]) {
-        var singles: [Int32] = []
+    /// A choice compiled for speed: branches of plain words become one set test (all single words) or one
+    /// phrase trie; the rest stay sequences tried in turn.
+    private struct Alternatives {
+        var plain: Step?
+        var others: [[PatternNode]]
+    }
+
+    private mutating func alternatives(_ branches: [[PatternNode]]) -> Alternatives {
+        var phrases: [[Int32]] = []
         var others: [[PatternNode]] = []
         for branch in branches {
-            if branch.count == 1, case .literal(let text) = branch[0] {
-                let ids = words(text)
-                if ids.count == 1 { singles.append(ids[0]); continue }
-            }
-            others.append(branch)
+            if let phrase = plainWords(branch) { phrases.append(phrase) } else { others.append(branch) }
         }
-        guard !singles.isEmpty else { return (nil, others) }
-        setMembers.append(singles)
-        return (Int32(setMembers.count - 1), others)
+        guard !phrases.isEmpty else { return Alternatives(plain: nil, others: others) }
+        if phrases.allSatisfy({ $0.count == 1 }) {
+            setMembers.append(phrases.map { $0[0] })
+            return Alternatives(plain: .wordIn(Int32(setMembers.count - 1)), others: others)
+        }
+        return Alternatives(plain: .trie(tries.add(phrases)), others: others)
     }
 
-    /// Longer sequences are tried first (so spans cover whole phrases), then the set, then nothing.
-    private mutating func emitAlternatives(set: Int32?, others: [[PatternNode]], optional: Bool) {
-        var bodies: [Either] = others.sorted { $0.count > $1.count }.map { .sequence($0) }
-        if let set { bodies.append(.set(set)) }
+    /// The word ids of a branch made only of written words, or nil.
+    private mutating func plainWords(_ branch: [PatternNode]) -> [Int32]? {
+        var phrase: [Int32] = []
+        for node in branch {
+            guard case .literal(let text) = node else { return nil }
+            phrase += words(text)
+        }
+        return phrase.isEmpty ? nil : phrase
+    }
+
+    /// Sequences are tried first (longest first), then the set or trie, then (if optional) nothing.
+    private mutating func emitAlternatives(_ alternatives: Alternatives, optional: Bool) {
+        var bodies: [Either] = alternatives.others.sorted { $0.count > $1.count }.map { .sequence($0) }
+        if let plain = alternatives.plain { bodies.append(.step(plain)) }
         if optional { bodies.append(.nothing) }
         var jumpsToEnd: [Int] = []
         for (index, body) in bodies.enumerated() {
@@ -125,7 +144,7 @@ struct ProgramBuilder {
             }
             switch body {
             case .sequence(let nodes): emit(nodes)
-            case .set(let set): program.steps.append(.wordIn(set))
+            case .step(let step): program.steps.append(step)
             case .nothing: break
             }
             if !isLast {
@@ -140,7 +159,7 @@ struct ProgramBuilder {
 
     private enum Either {
         case sequence([PatternNode])
-        case set(Int32)
+        case step(Step)
         case nothing
     }
 

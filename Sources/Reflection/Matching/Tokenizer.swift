@@ -14,10 +14,13 @@ struct Tokenizer: Sendable {
         stream.tokens.removeAll(keepingCapacity: true)
         stream.text.removeAll(keepingCapacity: true)
         stream.questionMarks = 0
-        var copy = text
-        copy.withUTF8 { bytes in
+        let scan = { (bytes: UnsafeBufferPointer<UInt8>) in
             var scanner = Scanner(bytes: bytes, tokenizer: self)
             scanner.run(into: &stream)
+        }
+        // Native strings lend their UTF-8 directly; bridged or lazily-decoded ones are copied once.
+        if text.utf8.withContiguousStorageIfAvailable(scan) == nil {
+            Array(text.utf8).withUnsafeBufferPointer(scan)
         }
         stream.finish()
     }
