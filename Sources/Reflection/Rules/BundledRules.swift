@@ -120,7 +120,7 @@ enum BundledRules {
       "attention seeker", "hypochondriac", "self harmer", "frequent attender", "head case", "nutcase",
       "nut case", "psychiatric case", "mental case", "borderline personality"],
     "LABEL_CONDITION": ["bipolar", "bi polar", "bipolar disorder", "bpd", "eupd",
-      "borderline personality disorder", "borderline personality", "personality disorder", "ocd", "ptsd",
+      "borderline personality disorder", "borderline personality", "emotionally unstable personality disorder", "personality disorder", "ocd", "ptsd",
       "cptsd", "c ptsd", "complex ptsd", "adhd", "autism", "asd", "aspergers", "asperger", "depression",
       "clinical depression", "major depression", "postnatal depression", "post natal depression",
       "manic depression", "schizophrenia", "schizoaffective", "schizoaffective disorder", "psychosis",
@@ -132,14 +132,18 @@ enum BundledRules {
       "obsessive compulsive disorder", "psychopathy", "narcissism", "agoraphobia",
       "hypochondria"],
     "LABEL_VAGUE": ["illness", "disorder", "symptoms", "symptom"],
-    "SUFFERS": ["have", "has", "had", "got", "with", "suffer from", "suffers from", "suffering from",
+    "SUFFERS": ["have", "has", "had", "having", "got", "with", "suffer from", "suffers from", "suffering from",
       "suffered from", "live with", "lives with", "living with", "struggle with", "struggles with",
       "struggling with", "dealing with", "deal with", "deals with", "battle", "battling", "battles",
       "diagnosed with", "treated for", "been treated for", "meds for", "medication for", "medicated for"],
     "SEVERITY": ["a", "an", "severe", "mild", "chronic", "clinical", "really bad", "bad", "serious",
       "acute", "full blown", "diagnosed", "undiagnosed", "untreated", "some", "own", "awful", "terrible",
       "crippling", "the", "this", "such", "major", "complex", "rapid cycling", "type 1", "type 2", "type one",
-      "type two", "high functioning", "active"],
+      "type two", "high functioning", "active", "emotionally unstable", "borderline", "treatment resistant",
+      "paranoid", "psychotic", "bipolar", "manic", "postnatal", "post natal", "clinical", "long term"],
+    "LABEL_MOD": ["recovering", "former", "ex", "functioning", "high functioning", "raging", "massive", "huge",
+      "diagnosed", "self diagnosed", "undiagnosed", "total", "complete", "proper", "full blown", "textbook",
+      "classic", "typical", "real", "bit of a", "right", "absolute", "complete and utter", "severe", "chronic"],
 
     "SHOULD": ["should", "need to", "needs to", "have to", "got to", "must", "ought to", "better", "had better",
       "would better", "need", "needs", "might want to", "may want to", "could try", "can try",
@@ -316,6 +320,9 @@ enum BundledRules {
     "asked-of-other": [
       {"pattern": "(are|r|do|did|have|were|would|will|is|has|was|been) (you|he|she|they|someone|anyone|anybody|ur|your friend|he ever|she ever|you ever) [ever|still|having|having any|currently|now|had]", "where": "before", "within": 3}
     ],
+    "conditional-other": [
+      {"pattern": "(if|when|whenever|anyone|anybody|someone|somebody|whoever|people|those|everyone) [who|that|is|are] ..2 (you|u|ur|they|he|she|anyone|someone|is|are|feel|feels|feeling|struggling|thinking|having)", "where": "before", "within": 4}
+    ],
     "past-story": [
       {"pattern": "{PAST_STORY}", "where": "sentence"},
       {"pattern": "(in|since|back in) {NUMBER}", "where": "sentence"},
@@ -341,7 +348,7 @@ enum BundledRules {
        "(having|have|had|got|get|getting|with) [{ADV}] [really|very|bad|strong|a lot of|loads of|constant] suicidal (thoughts|feelings|urges|ideation|plans)",
        "suicidal (again|tonight|today|right now|rn|at the moment|atm|lately|recently|all week|all day)"
      ],
-     "unless": ["negated", "past-story", "asked-of-other", "hyperbole"],
+     "unless": ["negated", "past-story", "asked-of-other", "hyperbole", "conditional-other"],
      "text": "It sounds like things are really painful right now. You don’t have to hold this alone: you could tell the people here what’s happening, and there is support you can reach right now.",
      "why": "When someone is thinking about ending their life, staying connected matters more than anything else we could say."},
 
@@ -381,7 +388,7 @@ enum BundledRules {
        "(do not|can not|could not|no longer) see (the|any) point (any more|in anything|in living|in life|in going on|in being here|in carrying on|in trying any more)",
        "(and|i|just|only|really|still|sometimes|honestly) (want to|wanna|wish i could|need to) (die|be dead|kill myself|end it all|end my life|not exist|disappear forever)"
      ],
-     "unless": ["negated", "past-story", "asked-of-other", "hyperbole"],
+     "unless": ["negated", "past-story", "asked-of-other", "hyperbole", "conditional-other"],
      "text": "It sounds like things are really painful right now. You don’t have to hold this alone: you could tell the people here what’s happening, and there is support you can reach right now.",
      "why": "When someone is thinking about ending their life, staying connected matters more than anything else we could say."},
 
@@ -399,6 +406,7 @@ enum BundledRules {
        "(have|just|i) (taken|took|had) an overdose",
        "{I} (have|just|am) (overdosed|overdosing)",
        "(going to|gonna|want to|wanna|about to|thinking about|thinking of|could|might|will|ready to) (jump|jumping|throw myself|step|walk|drive) (off|from|in front of|under|into) ..3 (bridge|building|roof|cliff|balcony|train|bus|car|lorry|tracks|traffic|river|sea|motorway|window|car park)",
+       "{I} ..2 (standing|stood|sat|sitting|climbed|climbing|on) (on|onto|at|over) (the|a) [edge of the|top of the|side of the] (bridge|ledge|edge|cliff|railway|tracks|train tracks|railing|railings|roof edge|multi storey)",
        "{PEER} ..3 (going to|gonna|about to|wants to|want to|threatening to|trying to|will|said she would|said he would|said they would|says she will|says he will|says they will|keeps saying) (kill|hurt|harm|cut|end|overdose|top) {THEMSELF}",
        "{PEER} (has|have|just) (taken|took|overdosed|cut) ..3 ({PILLS}|an overdose|{THEMSELF}|$)"
      ],
@@ -435,14 +443,17 @@ enum BundledRules {
        "(my|mine) (number|mobile|cell|phone number) [is] {PHONE}",
        "(talk|chat|speak|message|text|meet|connect|continue this|carry on) ..3 (outside|off) [of] (this app|the app|here|this site|the site|this group|the group|this platform|the platform|this chat|the chat|this place|this)",
        "(talk|chat|speak|message|text|dm|continue|carry on|move this) ..2 (privately|in private|off here|elsewhere|somewhere else|on whatsapp|on snapchat|on instagram|on discord|on telegram|on signal|on facebook|on kik|by text|by phone|on the phone)",
+       "(are|r) (you|u) [{ADV}] on (instagram|snapchat|whatsapp|discord|telegram|facebook|tiktok|twitter|kik|signal|skype|messenger|wechat|threads|bluesky|reddit|tumblr)",
+       "(do|have) (you|u) [got] (instagram|snapchat|whatsapp|discord|telegram|facebook|tiktok|twitter|kik|signal|skype|messenger|an email|a number)",
        "(where|whereabouts) (do|d) (you|u) (live|stay)",
        "what (street|road|estate|house number|flat number|building) (do|are) (you|u) (live|on|in)",
        "(i know|found out|i found) where (you|u) live",
        "{EMAIL}",
-       "{PHONE}"
+       "{PHONE} ..4 (me|my|mine|hmu|hit me up)",
+       "(me|my|mine|hmu|hit me up|i am on|im on) ..4 {PHONE}"
      ],
      "unless": ["reported-speech", "past-story",
-       {"pattern": "(samaritans|helpline|help line|lifeline|crisis line|service|services|nhs|organisation|organization|charity|office|reception|team|support line|shout|mind|childline|hotline|freephone|free phone|open 24|24/7|24 hours|opening hours|their|the group|the service)", "where": "sentence"}],
+       {"pattern": "(samaritans|helpline|help line|lifeline|crisis line|service|services|nhs|organisation|organization|charity|office|reception|team|support line|shout|mind|childline|hotline|freephone|free phone|open 24|24/7|24 hours|opening hours|their|the group|the service|centre|center|clinic|surgery|practice|reception|library|hospital|book|booking|appointment|appointments|enquiries|number for|gp)", "where": "sentence"}],
      "text": "You could keep talking here for now: swapping numbers, handles or addresses is best left until you’ve both had time to think about it.",
      "why": "Keeping contact inside the space keeps you both safe and keeps the relationship one of equals."},
 
@@ -480,6 +491,7 @@ enum BundledRules {
        "(want to|wanna|would love to|would like to|dream about|fantasise about|fantasize about|thinking about|think about) (kiss|kissing|sleep with|sleeping with|hook up|hooking up|date|dating|shag|shagging|fuck|fucking|cuddle|cuddling|touch|touching|take you out|taking you out|make out|making out|hold you|holding you|see you naked|be with you|get with you) (you|u|with you|with u|$)",
        "(horny|turned on|turn me on|turns me on|make me hard|makes me hard|make me wet|makes me wet|sexting|sext|dtf|netflix and chill)",
        "what (are|r) (you|u) wearing",
+       "(send|show) [me|us] [some|more|a few] (pics|pictures|photos|a pic|a photo|selfies) ($|x|xx|babe|hun|please|of you|of yourself|of ur|of your|of u)",
        "(i|i really|i think i) (fancy|have a crush on|am falling for|am in love with|have feelings for|like like) (you|u)",
        "(crush|thing|feelings) (on|for) (you|u)"
      ],
@@ -497,6 +509,8 @@ enum BundledRules {
        "(get|getting) (high|stoned|wasted|smashed|baked|off our faces|mashed|wrecked|fucked up|messed up) (together|with me|with you|after|tonight|later|this weekend)",
        "(my|a|your|ur) (dealer|drug dealer)",
        "(wanna|want to|let us|we could|we should|shall we|help me|i could help you|i can help you|you could|we can|how to) ..2 (steal|nick|shoplift|rob|break into|mug|scam|launder|forge)",
+       "(anyone|someone|somebody|anybody|a guy|a bloke|a mate|a friend|my mate|my friend) (who|that) (sells|deals|can get|could get|has got|does|supplies|can sort) ..2 {DRUG}",
+       "(where|how) (can|could|do) (i|you|we) (get|buy|score|find) ..2 {DRUG}",
        "fake (id|ids|prescription|prescriptions|sick note|doctors note|sick notes|documents|passport|benefit claim)",
        "(sell|selling|buy|buying) [you|u|me] [some|a few|any|my|your] ..2 (pills|meds|tablets|prescription|script|medication)",
        "(share|sharing|swap|swapping|trade|trading|give|giving|lend|lending|spare|sparing) (you|u|me) [some|a few|any] [of] (my|your|ur) (meds|pills|tablets|diazepam|valium|pregabalin|tramadol|codeine|sleeping pills|prescription|script|medication)",
@@ -543,10 +557,10 @@ enum BundledRules {
 
     {"id": "labels-self", "family": "labels", "task": "worldview", "principle": "learning",
      "patterns": [
-       "{I} [{ADV}] [have|had|will|would|might|must|may|can] [{ADV}] {BE} [being|getting|becoming|going|diagnosed as|labelled|labeled|called] [{ADV}] [a|an|a bit|a little|a bit of a|a little bit|bit|such a|a total|a complete|so|very|really|totally|proper|kind of|sort of|like|literally|super|the] [bit] {LABEL_ADJ}",
+       "{I} [{ADV}] [have|had|will|would|might|must|may|can] [{ADV}] {BE} [being|getting|becoming|going|diagnosed as|labelled|labeled|called] [{ADV}] [a|an|a bit|a little|a bit of a|a little bit|bit|such a|a total|a complete|so|very|really|totally|proper|kind of|sort of|like|literally|super|the] [bit] [{LABEL_MOD}] {LABEL_ADJ}",
        "(am|was) i [{ADV}] [a|an|a bit|so|really|being] {LABEL_ADJ}",
        "{I} [{ADV}] {BE} [a|an|so|such a|totally|really] borderline $",
-       "{I} [{ADV}] [also] {SUFFERS} [{SEVERITY}] [{SEVERITY}] {LABEL_CONDITION}",
+       "{I} [{ADV}] [also] {SUFFERS} [{SEVERITY}] [{SEVERITY}] [{SEVERITY}] {LABEL_CONDITION}",
        "(my|mine) [own|awful|bad|worst|old|new|mental|current|stupid|fucking|damn|bloody|diagnosed|undiagnosed|severe|chronic|recent|latest|lovely|good old] [{SEVERITY}] ({LABEL_CONDITION}|{LABEL_VAGUE})",
        "(diagnosed|diagnosis|dx|dxd|diagnosing|misdiagnosed|diagnoses) ..4 {LABEL_CONDITION}",
        "(diagnosed|diagnosis|dx|dxd|diagnosing|misdiagnosed|wrote|written|writing|called|labelled|labeled|branded|put|marked|described|described as|treated|treat|saw|see|see me as|sees me as|they think|thinks) (me|myself) ..3 {LABEL_ADJ}",
@@ -563,13 +577,13 @@ enum BundledRules {
 
     {"id": "labels-other", "family": "labels", "task": "worldview", "principle": "learning",
      "patterns": [
-       "{SUBJ_OTHER} [{ADV}] [have|has|had|will|would|might|must|may|can] [{ADV}] {BE} [being|getting|becoming|going|diagnosed as|labelled|labeled|called] [{ADV}] [a|an|a bit|a little|a bit of a|a little bit|bit|such a|a total|a complete|so|very|really|totally|proper|kind of|sort of|like|literally|super|the] [bit] {LABEL_ADJ}",
+       "{SUBJ_OTHER} [{ADV}] [have|has|had|will|would|might|must|may|can] [{ADV}] {BE} [being|getting|becoming|going|diagnosed as|labelled|labeled|called] [{ADV}] [a|an|a bit|a little|a bit of a|a little bit|bit|such a|a total|a complete|so|very|really|totally|proper|kind of|sort of|like|literally|super|the] [bit] [{LABEL_MOD}] {LABEL_ADJ}",
        "(is|are|was|were) {SUBJ_OTHER} [{ADV}] [a|an|a bit|so|really|being] {LABEL_ADJ}",
        "{SUBJ_OTHER} [{ADV}] {BE} [a|an|so|such a|totally|really] borderline $",
        "^ _ (is|was|seems|sounds|looks|acts) [{ADV}] [a|an|a bit|a little|such a|a total|so|very|really|totally|proper] {LABEL_ADJ}",
-       "(a|an|such a|total|proper|complete|typical|another|classic|some|bloody|fucking|right) {LABEL_NOUN}",
-       "{SUBJ_OTHER} [{ADV}] [also] {SUFFERS} [{SEVERITY}] [{SEVERITY}] {LABEL_CONDITION}",
-       "(has|have|had|got|with|gets|getting|suffers from|suffering from|living with|lives with|struggles with|struggling with|diagnosed with|people with|someone with|anyone with|person with|those with|folk with|folks with|guys with|women with|men with|kids with|patients with|clients with) [{SEVERITY}] [{SEVERITY}] {LABEL_CONDITION}",
+       "(a|an|such a|total|proper|complete|typical|another|classic|some|bloody|fucking|right) [{LABEL_MOD}] {LABEL_NOUN}",
+       "{SUBJ_OTHER} [{ADV}] [also] {SUFFERS} [{SEVERITY}] [{SEVERITY}] [{SEVERITY}] {LABEL_CONDITION}",
+       "(has|have|had|having|got|with|gets|getting|suffers from|suffering from|living with|lives with|struggles with|struggling with|diagnosed with|people with|someone with|anyone with|person with|those with|folk with|folks with|guys with|women with|men with|kids with|patients with|clients with) [{SEVERITY}] [{SEVERITY}] {LABEL_CONDITION}",
        "{POSS_OTHER} [own|awful|bad|worst|old|new|mental|current|stupid|fucking|damn|bloody|diagnosed|undiagnosed|severe|chronic] [{SEVERITY}] ({LABEL_CONDITION}|{LABEL_VAGUE})",
        "(diagnosed|diagnosis|dx|dxd|diagnosing|misdiagnosed|diagnoses) ..4 {LABEL_CONDITION}",
        "(called|calls|call|labelled|labeled|labels|branded|brands|wrote|writes|written|writing|put|diagnosed|marked|described) (him|her|them|you|us|everyone|people) ..3 {LABEL_ADJ}",
@@ -605,6 +619,7 @@ enum BundledRules {
        "(make sure|make certain|be sure) (you|u|to)",
        "(it|that|this|they|a|some) ..3 (would|might|could|will|should|may|can) [really|probably|definitely] (help|do you good|do you some good|make you feel better|sort you out|sort it|fix it|work wonders|be good for you)",
        "(it is|its|it would be|it might be|it could be|would be|might be) (worth|a good idea|best|wise|smart|sensible|important) (to|trying|a try|a go|looking into|talking|getting|asking|telling|checking|speaking|going|seeing|you)",
+       "please (reach out|talk|speak|call|ring|contact|get|see|go|tell|seek|text|message) [out] [to] (someone|somebody|a|the|your|ur|samaritans|a doctor|a gp|the gp|a professional|help|support|them|him|her|anyone|111|999|911|988)",
        "(you|u) (could|can|might|may) [always|just|also] (try|consider|look into|think about|give it a go|talk to|speak to|ring|call|get|ask|go to|see)",
        "(you|u) (need|needs) (a|some|more|to get|therapy|counselling|help|professional help|meds|medication|sleep|rest|a break|a holiday|space|time off)"
      ],
@@ -623,7 +638,7 @@ enum BundledRules {
        {"pattern": "(think|thought|wonder|wondering|know|knew|sure|unsure|guess|hope|hoping|believe)", "where": "before", "within": 0},
        {"pattern": "(help|helped) (me|us)", "where": "inside"},
        {"pattern": "(go on|go ahead|carry on|take care|take your time|take it easy|get well|get better|see you|sleep well|sleep tight|rest well|have a good|have a nice|have a lovely|have a great|have fun|keep going|keep it up|keep in touch|stay safe|stay strong|stay warm|stay well|look after yourself|take care of yourself|be kind to yourself|be gentle with yourself|keep sharing|keep talking|let us|let me|feel free|take a breath|take a moment|take a minute|take a second|take a seat|let it out|let that out|have a hug|have a cuddle|have my|take my hand|hold on|hang in there|hang on in there|keep safe|look at you|look who|forget it|forget that|stop it|stop that|let it be|give me|give us|get in|get out of here|get this|get me|take that|take it from me)", "where": "at"},
-       {"pattern": "(if|when|whenever|case|anytime|any time|whether|where|wherever|unless|until|till|once|do|did|does|would|will|can|could|should|have|if ever|what|how|why|who|which|as|like) [{ADV}]", "where": "before", "within": 0},
+       {"pattern": "(if|when|whenever|case|anytime|any time|whether|where|wherever|unless|until|till|once|do|did|does|would|will|can|could|should|have|if ever|what|how|why|who|which) [{ADV}]", "where": "before", "within": 0},
        {"pattern": "(should|need to|have to|got to|must|gotta|do) (i|we)", "where": "sentence"},
        {"pattern": "(what|how|why) ..3 (i|we) (should|need to|have to|could|might|ought to)", "where": "sentence"}],
      "text": "You could ask what they want, and what they’ve already tried.",
@@ -700,6 +715,8 @@ enum BundledRules {
        "(get|make) (you|u) (well|better) [again]",
        "(help|helping) (you|u) (get|feel|become|be) (well|better) [again]",
        "(rely|depend|count) on me (to|for)",
+       "(i can|i will|let me|i could|i am going to) [{ADV}] tell (you|u) [{ADV}] [exactly|just|precisely] (what to do|what you need|what you should|what you have to|how to fix|how to sort|how to get better|how to handle)",
+       "(you|u) [{ADV}] (need|needs) me ($|more than|now|right now|to get)",
        "(you|u) [{ADV}] (need|needs|have got|have) me (to|for)",
        "(fall apart|be lost|not cope|never cope|not manage|be nothing|not survive|struggle|never survive|not last|be a mess|go to pieces) without me",
        "{I} [{ADV}] (will|am going to|can|could|shall|am gonna) [{ADV}] (look after|take care of|protect|save|rescue|fix|heal|cure|sort out|sort|handle) (you|u|ya) ($|now|from now on|properly|no matter what|for you|for ya|x)",
@@ -722,13 +739,14 @@ enum BundledRules {
        "{I} [{ADV}] (do not|dont) want to (keep|end up|go back|relapse|feel like this|feel this way|live like this|live this way|be like this|be this way|be the person|be the one|be someone who|be that person|keep being|keep feeling|keep having|keep doing)",
        "{I} [{ADV}] never want to (be|feel|go|end up|see|have|do|hear) ..5 (again|like this|this way|any more)",
        "{I} [{ADV}] [{ADV}] (want|need|wish|would like|would love|wanna) (the|this|my|these|those|it|them|all|all of|all this|all of this|this stupid|the stupid|the constant) ..5 to [{ADV}] {GO_AWAY}",
+       "{I} [{ADV}] (wish|hope|pray) [that] (the|this|my|these|those|it|they|all|all this|all the) ..5 (would|will|could|might) [{ADV}] [just] {GO_AWAY}",
        "all (i|i really|i ever|i have ever) (want|need|wanted|needed|wish|ask for) (is|is for|is to|was|was for|was to|for) ..6 (to|be) [{ADV}] ({GO_AWAY}|{STOP}|gone|over|not feel|stop feeling|not be)",
        "(my|the|one|our) ..3 (goal|aim|plan|resolution|resolutions|priority|target|focus|mission|hope|intention) ..4 (is|was|will be) [{ADV}] [to|for me to|for] [{ADV}] ({STOP}|never|not|stop|to stop|to never|to not|to avoid|avoiding|not to|not ending up|never ending up|staying out of|staying off|staying away from|quitting|stopping|giving up)",
        "^ [{ADV}] [{ADV}] (need|want|wanna|gotta|got|have|trying|must|wish i could) [to] [{ADV}] (stop|quit|give up|get rid of|cut out|cut down on|stay away from|stay off|kick|get off) _",
        "{I} [{ADV}] (want|need|wish|would like|wanna|hope|would love) (to|i could|i can) (not|never) (be|feel|have|end up|go|do|think|hear|see|get) _"
      ],
      "unless": [
-       {"pattern": "(stop|stopping|quit) (at|by|in|off|over|round|for|past|to|and|my|your|the|a|on the way)", "where": "sentence"},
+       {"pattern": "(stop|stopping) (at|by|in|off|over|round|past|to|on the way|there|here|now|for now|for tonight|for today|for a bit|for a second|for a minute|you|him|her|them|it)", "where": "sentence"},
        {"pattern": "(stop|quit|stopping|quitting|give up|giving up) (living|breathing|existing|being alive|being here|waking up|on life|on living|it all)", "where": "sentence"},
        {"pattern": "(be|being) (here|alive|around) (any more|any longer|no more)", "where": "sentence"},
        {"pattern": "(want|wish|need) (it all|everything|my life|life|all of it|this life) to (end|be over|stop)", "where": "sentence"},
