@@ -4,8 +4,6 @@ public enum ChatEffect: Sendable, Equatable {
     case send(EncodedMessage, to: [ClientID])
     /// Close a client's connection (after sending what came before this effect).
     case close(ClientID, ChatCloseReason)
-    /// Ask the reflection engine about a draft or a sent message (only with ``ReflectionMode/external``).
-    case reflect(ReflectionRequest)
     /// A room ended and consent allows a transcript: store it, then feed back
     /// ``ChatInput/transcriptStored(_:)`` (protocol §8). Never emitted without consent.
     case roomEnded(RoomEnding)
@@ -25,28 +23,6 @@ public enum ChatCloseReason: String, Sendable, Equatable {
 
     /// The WebSocket close code to use (RFC 6455 §7.4.1: 1008, policy).
     public var closeCode: UInt16 { 1008 }
-}
-
-/// Text for the reflection engine, and where its answer goes.
-public struct ReflectionRequest: Sendable, Equatable {
-    /// A draft (`reflect`: always answer, echo `ref`) or a sent message (answer only when non-empty).
-    public enum Kind: Sendable, Equatable {
-        /// A `reflect` draft check: always answer, echoing `ref`, even with no suggestions.
-        case draft(ref: String?)
-        /// A delivered message: answer only when there are suggestions, naming this `seq`.
-        case sent(seq: Int)
-    }
-
-    /// What is being reflected on.
-    public var kind: Kind
-    /// Who wrote it; only they receive the reflection.
-    public var peer: PeerID
-    /// Their connection at the time of the request.
-    public var client: ClientID
-    /// The room, when known (always for sent messages).
-    public var room: RoomID?
-    /// The text as sent (after trimming for sent messages).
-    public var text: String
 }
 
 /// A safety report, for the store and staff review.

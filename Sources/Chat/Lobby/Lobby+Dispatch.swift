@@ -67,6 +67,8 @@ extension Lobby {
         case .agree(let room): try agree(room, context)
         case .consent(let room, let transcript): try consent(transcript, in: room, context)
         case .reflect(let text, let room): try reflect(text, room: room, context)
+        case .leaving(let room): try leaving(room, context)
+        case .prompts(let room, let enabled, let scope): try setPrompts(enabled, scope: scope, in: room, context)
         }
     }
 
@@ -77,6 +79,7 @@ extension Lobby {
             guard let peer = peers[head.peer], peer.client == nil, peer.awaySince == head.awaySince else { continue }
             endSession(head.peer)
         }
+        passPromptAlarms()
         if let due = matchQueue.nextDeadline, due <= now.monotonic {
             let pairs = promoteWaiters()
             for (first, second) in pairs { openPairRoom(first, second, rng: &rng) }

@@ -89,8 +89,11 @@ extension Lobby {
             peers[peer]?.rooms.append(id)
             peers[peer]?.pairRoom = id
         }
+        let coach = makeCoach(for: id, kind: .pair)
+        rooms[id]?.coach = coach
         for peer in [first, second] {
             if let snapshot = snapshot(of: id, for: peer) { send(.joined(snapshot), toPeer: peer) }
         }
+        coachRoomOpened(id)
     }
 }

@@ -41,7 +41,7 @@ public struct ChatConfiguration: Sendable {
     public var maxRoomCapacity = 500
     /// Capacity of open (peer-led) rooms; nil for no limit.
     public var openRoomCapacity: Int? = 50
-    /// How drafts and sent messages reach the reflection engine.
+    /// Whether the chat reflects on drafts and messages and prompts rooms (protocol §7).
     public var reflection: ReflectionMode = .off
 
     /// The protocol defaults.
@@ -82,12 +82,4 @@ extension StandingRoom {
         guard id.isWellFormed, !title.isEmpty else { return nil }
         self.init(id: id, title: title)
     }
-}
-
-/// Whether the chat hands text to a reflection engine (protocol §7).
-public enum ReflectionMode: Sendable, Equatable {
-    /// No engine: `reflect` drafts are answered at once with no suggestions; `say` asks nothing.
-    case off
-    /// Emit ``ChatEffect/reflect(_:)`` for drafts and sent messages; the glue answers them.
-    case external
 }
