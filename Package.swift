@@ -30,7 +30,7 @@ let package = Package(
         // Pure cores
         .target(name: "HTTP"),
         .target(name: "WebSocket", dependencies: ["HTTP", "Crypto"]),
-        .target(name: "Reflection", resources: [.copy("Resources/rules.json")]),
+        .target(name: "Reflection"),
         .target(name: "Chat", dependencies: ["Reflection"]),
 
         // I/O

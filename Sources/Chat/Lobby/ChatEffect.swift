@@ -4,12 +4,16 @@ public enum ChatEffect: Sendable, Equatable {
     case send(EncodedMessage, to: [ClientID])
     /// Close a client's connection (after sending what came before this effect).
     case close(ClientID, ChatCloseReason)
-    /// Ask the reflection engine about a draft or a sent message (only with ``ReflectionMode/external``).
-    case reflect(ReflectionRequest)
-    /// A room ended or emptied: the hook for transcripts (protocol §8).
+    /// A room ended and consent allows a transcript: store it, then feed back
+    /// ``ChatInput/transcriptStored(_:)`` (protocol §8). Never emitted without consent.
     case roomEnded(RoomEnding)
     /// A report was filed: keep it for staff review (protocol §10).
     case reportFiled(ReportFiling)
+    /// A report filed since start-up was resolved and both sides were told: record the resolution.
+    case reportResolved(ResolvedReport)
+    /// A facilitator resolved a report the chat does not hold (filed before a restart): resolve it in
+    /// the store, then feed back ``ChatInput/storedReportResolved(_:)`` with the same `reply`.
+    case resolveStoredReport(ResolvedReport, reply: ReplyAddress)
 }
 
 /// Why the chat closes a connection.
@@ -21,48 +25,14 @@ public enum ChatCloseReason: String, Sendable, Equatable {
     public var closeCode: UInt16 { 1008 }
 }
 
-/// Text for the reflection engine, and where its answer goes.
-public struct ReflectionRequest: Sendable, Equatable {
-    /// A draft (`reflect`: always answer, echo `ref`) or a sent message (answer only when non-empty).
-    public enum Kind: Sendable, Equatable {
-        /// A `reflect` draft check: always answer, echoing `ref`, even with no suggestions.
-        case draft(ref: String?)
-        /// A delivered message: answer only when there are suggestions, naming this `seq`.
-        case sent(seq: Int)
-    }
-
-    /// What is being reflected on.
-    public var kind: Kind
-    /// Who wrote it; only they receive the reflection.
-    public var peer: PeerID
-    /// Their connection at the time of the request.
-    public var client: ClientID
-    /// The room, when known (always for sent messages).
-    public var room: RoomID?
-    /// The text as sent (after trimming for sent messages).
-    public var text: String
-}
-
-/// A room that ended (pair room closed, group room closed, or standing/open room emptied).
-public struct RoomEnding: Sendable, Equatable {
-    /// The room.
-    public var room: RoomID
-    /// Pair or group.
-    public var kind: RoomKind
-    /// Members who consented to a transcript at the moment it ended.
-    public var consenting: [PeerID]
-    /// Everyone who was a member at the end (pair rooms: both people).
-    public var members: [PeerID]
-    /// The messages still kept in memory, oldest first.
-    public var messages: [ChatMessage]
-}
-
 /// A safety report, for the store and staff review.
 public struct ReportFiling: Sendable, Equatable {
     /// The report's id.
     public var report: ReportID
     /// Who reported.
     public var reporter: PeerID
+    /// Their display name.
+    public var reporterName: String
     /// Where.
     public var room: RoomID
     /// The reported message, when it is still kept.

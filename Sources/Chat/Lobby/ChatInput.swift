@@ -10,4 +10,8 @@ public enum ChatInput: Sendable, Equatable {
     /// Time passed: expire grace periods and matching patience. Call at ``Lobby/nextDeadline`` or
     /// simply every second.
     case tick
+    /// The glue stored the transcript of a ``ChatEffect/roomEnded(_:)``: hand out the receipts.
+    case transcriptStored(TranscriptReceipts)
+    /// The glue looked up a report the chat no longer holds (``ChatEffect/resolveStoredReport(_:reply:)``).
+    case storedReportResolved(StoredReportOutcome)
 }

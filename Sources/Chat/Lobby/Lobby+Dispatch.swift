@@ -8,11 +8,21 @@ extension Lobby {
         do {
             request = try ClientRequest(json: bytes)
         } catch {
+            guard withinFloodLimit(client) else {
+                send(Refusal(.rateLimited).serverMessage, to: client, ref: error.ref)
+                return
+            }
             if connection == .greeting, error.isKnownTypeWithBadFields, error.type != "hello" {
                 send(Refusal(.notReady).serverMessage, to: client, ref: error.ref)
             } else {
                 send(.error(error.code, message: error.explanation), to: client, ref: error.ref)
             }
+            return
+        }
+        if case .say = request.message {
+            // `say` has its own per-peer limit (protocol §6).
+        } else if !withinFloodLimit(client) {
+            send(Refusal(.rateLimited).serverMessage, to: client, ref: request.ref)
             return
         }
         do throws(Refusal) {
@@ -26,6 +36,15 @@ extension Lobby {
         } catch {
             send(error.serverMessage, to: client, ref: request.ref)
         }
+    }
+
+    /// Flood control for everything but `say`: takes one from the connection's bucket (made on its
+    /// first such message, dropped when it disconnects).
+    mutating func withinFloodLimit(_ client: ClientID) -> Bool {
+        let (rate, burst) = (configuration.floodPerSecond, configuration.floodBurst)
+        guard rate > 0 else { return true }
+        if floodBuckets[client] == nil { floodBuckets[client] = TokenBucket(burst: burst, now: now.monotonic) }
+        return floodBuckets[client]?.take(now: now.monotonic, perSecond: rate, burst: burst) == true
     }
 
     mutating func perform(_ message: ClientMessage, _ context: RequestContext, rng: inout some RandomNumberGenerator) throws(Refusal) {
@@ -48,6 +67,8 @@ extension Lobby {
         case .agree(let room): try agree(room, context)
         case .consent(let room, let transcript): try consent(transcript, in: room, context)
         case .reflect(let text, let room): try reflect(text, room: room, context)
+        case .leaving(let room): try leaving(room, context)
+        case .prompts(let room, let enabled, let scope): try setPrompts(enabled, scope: scope, in: room, context)
         }
     }
 
@@ -58,6 +79,7 @@ extension Lobby {
             guard let peer = peers[head.peer], peer.client == nil, peer.awaySince == head.awaySince else { continue }
             endSession(head.peer)
         }
+        passPromptAlarms()
         if let due = matchQueue.nextDeadline, due <= now.monotonic {
             let pairs = promoteWaiters()
             for (first, second) in pairs { openPairRoom(first, second, rng: &rng) }

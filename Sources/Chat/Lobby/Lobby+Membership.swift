@@ -26,6 +26,7 @@ extension Lobby {
         guard let room = rooms[roomID], room.members[id] != nil else { return }
         detach(id, from: roomID)
         rooms[roomID]?.members[id] = nil
+        rooms[roomID]?.consentingDeparted[id] = room.members[id]?.consent == true ? peers[id]?.name ?? "" : nil
         if room.origin == .pair {
             endRoom(roomID, telling: .peerLeft, endedWith: room)
             return
@@ -35,7 +36,9 @@ extension Lobby {
         guard rooms[roomID]?.members.isEmpty == true else { return }
         switch room.origin {
         case .open: endRoom(roomID, telling: nil, endedWith: room)
-        case .standing: reportEnding(of: room)
+        case .standing:
+            reportEnding(of: room)
+            keepHistory(of: roomID)
         case .created, .pair: break
         }
     }
@@ -47,7 +50,7 @@ extension Lobby {
     }
 
     /// Ends a room: every remaining member is detached and told `closed` with `reason` (when given),
-    /// the transcript hook fires with the members it had (`endedWith`), and the room is removed
+    /// a transcript is offered if consent allows (judged on the members it had, `endedWith`), and the room is removed
     /// unless it is a standing room, which is only emptied.
     mutating func endRoom(_ roomID: RoomID, telling reason: ClosedReason?, endedWith before: Room) {
         guard let room = rooms[roomID] else { return }
@@ -58,6 +61,7 @@ extension Lobby {
         reportEnding(of: before)
         if room.origin == .standing {
             rooms[roomID]?.members = [:]
+            keepHistory(of: roomID)
         } else {
             rooms[roomID] = nil
         }
@@ -68,19 +72,8 @@ extension Lobby {
         if let client = peers[peer]?.client {
             send(.closed(room: roomID, reason: reason), to: client)
         } else {
-            peers[peer]?.missedClosures.append((roomID, reason))
+            peers[peer]?.missedMessages.append(.closed(room: roomID, reason: reason))
         }
-    }
-
-    /// The transcript hook: who was there, who consented, and the messages kept since the room last
-    /// ended (a standing room ends each time it empties, and goes on).
-    mutating func reportEnding(of room: Room) {
-        let members = room.orderedMembers.map(\.peer)
-        let consenting = room.orderedMembers.filter(\.consent).map(\.peer)
-        let messages = room.history.page(after: room.endedThroughSeq, limit: room.history.count).messages
-        rooms[room.id]?.endedThroughSeq = room.lastSeq
-        outbox.append(.roomEnded(RoomEnding(room: room.id, kind: room.kind, consenting: consenting, members: members,
-                                            messages: messages)))
     }
 
     /// Opens a pair room for two matched peers; both receive `joined` with `kind: pair`.
@@ -96,8 +89,11 @@ extension Lobby {
             peers[peer]?.rooms.append(id)
             peers[peer]?.pairRoom = id
         }
+        let coach = makeCoach(for: id, kind: .pair)
+        rooms[id]?.coach = coach
         for peer in [first, second] {
             if let snapshot = snapshot(of: id, for: peer) { send(.joined(snapshot), toPeer: peer) }
         }
+        coachRoomOpened(id)
     }
 }

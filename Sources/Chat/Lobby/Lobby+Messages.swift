@@ -9,10 +9,7 @@ extension Lobby {
         guard peers[peer.id]?.bucket.take(now: time, perSecond: rate, burst: burst) == true else { throw Refusal(.rateLimited) }
         if admitted.slowMode { rooms[roomID]?.lastSaidAt[peer.id] = now.monotonic }
         let seq = deliver(admitted.text, in: roomID, from: peer, role: admitted.role, answering: context, announcement: false)
-        if configuration.reflection == .external {
-            outbox.append(.reflect(ReflectionRequest(kind: .sent(seq: seq), peer: peer.id, client: context.client,
-                                                     room: roomID, text: admitted.text)))
-        }
+        reflectOnSent(admitted.text, seq: seq, in: roomID, context)
     }
 
     /// The checks before a message counts against the rate limit: member, not muted, agreement

@@ -21,8 +21,11 @@ extension Lobby {
                          capacity: capacity, historyCapacity: configuration.historyCapacity)
         nextListOrder += 1
         send(.roomCreated(room: id), to: context.client, ref: context.ref)
+        let coach = makeCoach(for: id, kind: .group)
+        rooms[id]?.coach = coach
         addMember(context.peer, to: id, role: .facilitator)
         if let snapshot = snapshot(of: id, for: context.peer) { send(.joined(snapshot), to: context.client) }
+        coachRoomOpened(id)
     }
 
     /// An agreement as stored: trimmed, nil when empty, at most the text limit.

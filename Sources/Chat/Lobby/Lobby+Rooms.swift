@@ -22,6 +22,8 @@ extension Lobby {
             guard configuration.openRooms, roomID.isWellFormed, !roomID.hasReservedPrefix else { throw Refusal(.noSuchRoom) }
             rooms[roomID] = Room(id: roomID, origin: .open, listOrder: nextListOrder, title: nil, topics: [], agreement: nil,
                                  capacity: configuration.openRoomCapacity, historyCapacity: configuration.historyCapacity)
+            let coach = makeCoach(for: roomID, kind: .group)
+            rooms[roomID]?.coach = coach
             nextListOrder += 1
         }
         addMember(peer.id, to: roomID, role: peer.role.canFacilitate ? .facilitator : .member)

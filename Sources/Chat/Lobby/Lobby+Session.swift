@@ -67,8 +67,8 @@ extension Lobby {
             if let snapshot = snapshot(of: room, for: id) { send(.joined(snapshot), to: client) }
             if old.client == nil { broadcast(.presence(room: room, peer: id, name: old.name, state: .back), in: room, except: id) }
         }
-        for missed in old.missedClosures { send(.closed(room: missed.room, reason: missed.reason), to: client) }
-        peers[id]?.missedClosures = []
+        for missed in old.missedMessages { send(missed, to: client) }
+        peers[id]?.missedMessages = []
     }
 
     mutating func sendWelcome(_ peer: Peer?, to client: ClientID, resumed: Bool, ref: String?) {
@@ -81,6 +81,7 @@ extension Lobby {
     /// A connection ended: its peer is `away` to its rooms and starts the grace period. Waiting to be
     /// matched ends (a person who is not there cannot be paired); the peer may `match` again on return.
     mutating func disconnected(_ client: ClientID) {
+        floodBuckets[client] = nil
         guard case .session(let id)? = connections.removeValue(forKey: client),
               let peer = peers[id], peer.client == client else { return }
         peers[id]?.client = nil

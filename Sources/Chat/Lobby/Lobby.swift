@@ -4,6 +4,8 @@
 public struct Lobby: Sendable {
     /// How this deployment behaves.
     public let configuration: ChatConfiguration
+    /// The engine and coach settings when reflection is on (taken out of ``configuration`` once).
+    let reflection: ReflectionSetup?
     let staff: any StaffDirectory
 
     enum Connection: Sendable, Equatable {
@@ -30,6 +32,10 @@ public struct Lobby: Sendable {
     var graceLine = FIFO<GraceEntry>()
     var nextListOrder: UInt64 = 0
     var openReports: [ReportID: OpenReport] = [:]
+    /// Flood-control buckets per connection, for messages other than `say`.
+    var floodBuckets: [ClientID: TokenBucket] = [:]
+    /// When rooms' coaches next have something to say (silence prompts); at most one live entry per room.
+    var promptAlarms = DeadlineHeap<RoomID>()
     /// Effects of the input being handled; handed back and emptied by ``handle(_:now:rng:)``.
     var outbox: [ChatEffect] = []
     /// The time of the input being handled.
@@ -39,10 +45,13 @@ public struct Lobby: Sendable {
     public init(configuration: ChatConfiguration = ChatConfiguration(), staff: any StaffDirectory = NoStaffDirectory()) {
         self.configuration = configuration
         self.staff = staff
+        if case .engine(let setup) = configuration.reflection { reflection = setup } else { reflection = nil }
         for standing in configuration.standingRooms where rooms[standing.id] == nil {
             rooms[standing.id] = Room(id: standing.id, origin: .standing, listOrder: nextListOrder, title: standing.title,
                                       topics: standing.topics, agreement: standing.agreement, capacity: standing.capacity,
                                       historyCapacity: configuration.historyCapacity)
+            let coach = makeCoach(for: standing.id, kind: .group)
+            rooms[standing.id]?.coach = coach
             nextListOrder += 1
         }
     }
@@ -60,6 +69,10 @@ public struct Lobby: Sendable {
             disconnected(client)
         case .tick:
             break
+        case .transcriptStored(let receipts):
+            transcriptStored(receipts)
+        case .storedReportResolved(let outcome):
+            storedReportResolved(outcome)
         }
         passDeadlines(rng: &rng)
         var effects: [ChatEffect] = []
@@ -70,10 +83,11 @@ public struct Lobby: Sendable {
 
     /// The earliest monotonic time at which a `.tick` has work to do, if any (arm a timer for it).
     public var nextDeadline: UInt64? {
-        switch (graceLine.first?.deadline, matchQueue.nextDeadline) {
-        case let (grace?, match?): return min(grace, match)
-        case let (grace, match): return grace ?? match
+        var earliest = graceLine.first?.deadline
+        for candidate in [matchQueue.nextDeadline, promptAlarms.first?.deadline] {
+            if let candidate, candidate < earliest ?? .max { earliest = candidate }
         }
+        return earliest
     }
 
     /// People with a session, connected or within their grace period.

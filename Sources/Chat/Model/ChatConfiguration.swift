@@ -10,12 +10,20 @@ public struct ChatConfiguration: Sendable {
     public var ratePerSecond = 5
     /// Messages a peer may send at once before the rate applies.
     public var rateBurst = 10
+    /// Flood control for everything but `say` (which has its own limit): messages per second per
+    /// connection, malformed ones included; 0 turns it off. Past it: `rate_limited`.
+    public var floodPerSecond = 50
+    /// Messages a connection may send at once before ``floodPerSecond`` applies.
+    public var floodBurst = 100
     /// Longest `say` text in characters (Unicode scalars) after trimming.
     public var textLimit = 4000
     /// Longest client message in bytes, enforced by the WebSocket layer and announced in `welcome`.
     public var messageLimit = 65_536
     /// Messages kept per room for `history` (at least 500 by the protocol).
     public var historyCapacity = 500
+    /// Messages kept per room while anyone in it consents to a transcript, so the transcript is whole
+    /// (a longer conversation keeps its most recent ones). Rooms without consent keep only ``historyCapacity``.
+    public var transcriptCapacity = 20_000
     /// Largest `history` page; larger `limit`s are clamped.
     public var historyPageLimit = 100
     /// Minimum time between two `typing` notices from one peer; extras are dropped.
@@ -33,7 +41,7 @@ public struct ChatConfiguration: Sendable {
     public var maxRoomCapacity = 500
     /// Capacity of open (peer-led) rooms; nil for no limit.
     public var openRoomCapacity: Int? = 50
-    /// How drafts and sent messages reach the reflection engine.
+    /// Whether the chat reflects on drafts and messages and prompts rooms (protocol §7).
     public var reflection: ReflectionMode = .off
 
     /// The protocol defaults.
@@ -74,12 +82,4 @@ extension StandingRoom {
         guard id.isWellFormed, !title.isEmpty else { return nil }
         self.init(id: id, title: title)
     }
-}
-
-/// Whether the chat hands text to a reflection engine (protocol §7).
-public enum ReflectionMode: Sendable, Equatable {
-    /// No engine: `reflect` drafts are answered at once with no suggestions; `say` asks nothing.
-    case off
-    /// Emit ``ChatEffect/reflect(_:)`` for drafts and sent messages; the glue answers them.
-    case external
 }

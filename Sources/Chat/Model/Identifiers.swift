@@ -67,3 +67,15 @@ public struct ReportID: Hashable, Sendable, CustomStringConvertible {
     /// The wire form.
     public var description: String { rawValue }
 }
+
+/// A stored transcript (`t_…`), named by the store that saved it.
+public struct TranscriptID: Hashable, Sendable, CustomStringConvertible {
+    /// The wire form.
+    public var rawValue: String
+
+    /// Wraps a wire id.
+    public init(_ rawValue: String) { self.rawValue = rawValue }
+
+    /// The wire form.
+    public var description: String { rawValue }
+}

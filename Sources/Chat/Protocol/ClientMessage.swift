@@ -35,6 +35,19 @@ public enum ClientMessage: Sendable, Equatable {
     case consent(room: RoomID, transcript: Bool)
     /// Asks for private reflection on a draft before sending it.
     case reflect(text: String, room: RoomID?)
+    /// Extension: the person is moving to leave (the client's leave dialog opened), so a pair room
+    /// may hear a closing prompt. Never required.
+    case leaving(room: RoomID)
+    /// Extension: turns room prompts on or off, for oneself or (``PromptScope/room``) the whole room.
+    case prompts(room: RoomID, enabled: Bool, scope: PromptScope)
+}
+
+/// Whom a `prompts` setting is for (the `for` field).
+public enum PromptScope: String, Sendable, Equatable {
+    /// Only the sender: no private nudges, and room prompts skip them.
+    case me
+    /// Everyone in the room (a facilitator's choice in a group room; either person's in a pair room).
+    case room
 }
 
 /// A facilitator's action on a room (protocol §9); the wire `type` is ``wireName``.

@@ -20,6 +20,11 @@ extension MessageFields {
         case "agree": return .agree(room: try room())
         case "consent": return .consent(room: try room(), transcript: try bool("transcript"))
         case "reflect": return .reflect(text: try string("text"), room: try optionalString("room").map(RoomID.init))
+        case "leaving": return .leaving(room: try room())
+        case "prompts":
+            let scope = try optionalString("for") ?? PromptScope.me.rawValue
+            guard let parsed = PromptScope(rawValue: scope) else { throw failure(.invalidField("for", expected: "\"me\" or \"room\"")) }
+            return .prompts(room: try room(), enabled: try bool("enabled"), scope: parsed)
         default:
             guard let action = try moderationAction(ofType: type) else { throw failure(.unknownType(type)) }
             return .moderate(room: try room(), action: action)

@@ -109,13 +109,14 @@ extension ServerMessage {
             w.key("type"); w.string("report_outcome")
             w.key("report"); w.string(report.rawValue)
             w.key("outcome"); w.string(outcome)
-        case .reflection(let room, let seq, let suggestions):
-            w.key("type"); w.string("reflection")
-            if let room { w.key("room"); w.string(room.rawValue) }
-            if let seq { w.key("seq"); w.int(seq) }
-            w.key("suggestions"); w.raw(suggestions)
+        case .transcript(let room, let transcript, let receipt, let messages):
+            w.key("type"); w.string("transcript")
+            w.key("room"); w.string(room.rawValue)
+            w.key("transcript"); w.string(transcript.rawValue)
+            w.key("receipt"); w.string(receipt)
+            w.key("messages"); w.int(messages)
         default:
-            break
+            writeReflection(to: &w)
         }
     }
 }

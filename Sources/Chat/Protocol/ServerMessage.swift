@@ -1,3 +1,5 @@
+import Reflection
+
 /// One message from the server (protocol §2–10). `ref` is not part of these: a direct answer gets
 /// it through ``EncodedMessage/addingRef(_:)`` so broadcasts can be encoded once.
 public enum ServerMessage: Sendable, Equatable {
@@ -43,10 +45,15 @@ public enum ServerMessage: Sendable, Equatable {
     case alert(kind: String, room: RoomID, seq: Int, report: ReportID?)
     /// A report's outcome, to the reporter (and as the answer to `resolve_report`).
     case reportOutcome(report: ReportID, outcome: String)
-    /// Private suggestions for the author (protocol §7). `suggestions` is an encoded JSON array, so
-    /// the reflection engine's own encoder can fill it without the chat knowing its types.
-    case reflection(room: RoomID?, seq: Int?, suggestions: [UInt8])
-
-    /// An empty suggestion list, `[]`.
-    public static let noSuggestions: [UInt8] = Array("[]".utf8)
+    /// A stored transcript's receipt, to one consenting participant (protocol §8).
+    case transcript(room: RoomID, transcript: TranscriptID, receipt: String, messages: Int)
+    /// Private suggestions for the author (protocol §7): on a draft (no room or seq, answered with
+    /// `ref`) or on a sent message (`room` and `seq`).
+    case reflection(room: RoomID?, seq: Int?, suggestions: [Suggestion])
+    /// Words of support and where to find help, to someone whose words sound like crisis.
+    case support(room: RoomID?, SupportResources)
+    /// A coach's prompt to the room, or privately (`private: true`) to one member.
+    case prompt(room: RoomID, Prompt, private: Bool)
+    /// Extension: a `prompts` setting changed (`by` is set for a room-wide change).
+    case promptsSetting(room: RoomID, enabled: Bool, scope: PromptScope, by: PeerID?)
 }

@@ -1,7 +1,7 @@
 /// The last `capacity` messages of a room, oldest first. Sequence numbers in the ring are contiguous,
 /// so finding `seq > after` is arithmetic, not a search.
 struct MessageRing: Sendable {
-    let capacity: Int
+    private(set) var capacity: Int
     private var storage: [ChatMessage] = []
     private var start = 0
 
@@ -47,6 +47,19 @@ struct MessageRing: Sendable {
         guard let first = firstSeq, seq >= first, seq - first < storage.count else { return false }
         change(&storage[(start + seq - first) % storage.count])
         return true
+    }
+
+    /// Changes how many messages are kept. Shrinking forgets the oldest at once (a room whose
+    /// transcript consent ended keeps nothing beyond its usual history); growing keeps everything.
+    mutating func resize(to newCapacity: Int) {
+        let newCapacity = max(newCapacity, 1)
+        guard newCapacity != capacity else { return }
+        if start != 0 || storage.count > newCapacity {
+            let ordered = storage[start...] + storage[..<start]
+            storage = Array(ordered.suffix(newCapacity))
+            start = 0
+        }
+        capacity = newCapacity
     }
 
     /// Every kept message, oldest first.

@@ -1,3 +1,5 @@
+import Reflection
+
 /// A room: a pair room, a standing or created group room, or a peer-led open room.
 struct Room: Sendable {
     /// Where the room came from, which decides how it ends.
@@ -43,9 +45,16 @@ struct Room: Sendable {
     var slowMilliseconds: UInt64 = 0
     var lastSaidAt: [PeerID: UInt64] = [:]
     var lastSeq = 0
-    /// The last `seq` already handed to the transcript hook (a standing room ends each time it empties).
+    /// The last `seq` of the previous ending (a standing room ends each time it empties).
     var endedThroughSeq = 0
+    /// People who left since the last ending while consenting to a transcript, with their names then.
+    /// Their messages stay in a group transcript; people who left without consent are simply forgotten.
+    var consentingDeparted: [PeerID: String] = [:]
     var history: MessageRing
+    /// The room's conversation coach (prompts and nudges); nil when prompts are off for the deployment.
+    var coach: ConversationCoach?
+    /// The deadline of this room's live entry in the lobby's prompt alarms, if it has one.
+    var promptAlarm: UInt64?
 
     init(id: RoomID, origin: Origin, listOrder: UInt64, title: String?, topics: [String],
          agreement: String?, capacity: Int?, historyCapacity: Int) {
@@ -64,6 +73,12 @@ struct Room: Sendable {
     /// Members in the order they joined.
     var orderedMembers: [Member] { members.values.sorted { $0.joinOrder < $1.joinOrder } }
 
+    /// True while anyone here, or anyone who left consenting, wants a transcript: only then does the
+    /// room keep more than its usual history.
+    var anyoneConsents: Bool {
+        !consentingDeparted.isEmpty || members.values.contains { $0.consent }
+    }
+
     /// Adds a member at the end of the join order.
     mutating func add(_ peer: PeerID, role: RoomRole, client: ClientID?, blocksAnyone: Bool) {
         members[peer] = Member(peer: peer, role: role, client: client, joinOrder: nextJoinOrder, blocksAnyone: blocksAnyone)
@@ -77,6 +92,23 @@ struct Room: Sendable {
         numbered.seq = lastSeq
         history.append(numbered)
         return lastSeq
+    }
+
+    /// Tells the coach about a delivered message. Returns its prompts (nudges) and, when the room
+    /// has no alarm yet, the time to set one for (see ``claimPromptAlarm(now:)``).
+    mutating func coachMessage(by peer: PeerID, analysis: ReflectionResult, now: UInt64) -> (prompts: [PromptEffect], alarm: UInt64?) {
+        guard coach != nil else { return ([], nil) }
+        let prompts = coach?.messageSent(by: peer.rawValue, analysis: analysis, now: now) ?? []
+        return (prompts, claimPromptAlarm(now: now))
+    }
+
+    /// When the coach has a deadline and the room no alarm, records one (never earlier than `now + 1`,
+    /// so a due alarm cannot fire twice in one pass) and returns it for the lobby's heap.
+    mutating func claimPromptAlarm(now: UInt64) -> UInt64? {
+        guard promptAlarm == nil, let deadline = coach?.nextDeadline else { return nil }
+        let alarm = max(deadline, now &+ 1)
+        promptAlarm = alarm
+        return alarm
     }
 
     /// Connected members' clients, except `excluded`, leaving out members who blocked `author`.

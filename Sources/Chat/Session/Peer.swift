@@ -19,9 +19,10 @@ struct Peer: Sendable {
     /// Peers this one blocked: never matched with them, never shown their messages.
     var blocked: Set<PeerID> = []
     var bucket: TokenBucket
-    /// Rooms that closed while this peer was away, told on resume (otherwise a resumed client
-    /// would only notice by the missing `joined`).
-    var missedClosures: [(room: RoomID, reason: ClosedReason)] = []
+    /// What happened while this peer was away and cannot be fetched with `history`, told right after
+    /// the resume's `welcome`: rooms that closed (otherwise a resumed client would only notice by the
+    /// missing `joined`) and transcript receipts.
+    var missedMessages: [ServerMessage] = []
     var lastTypingAt: UInt64?
 
     init(id: PeerID, name: String, role: PeerRole, client: ClientID, token: ResumeToken, bucket: TokenBucket) {

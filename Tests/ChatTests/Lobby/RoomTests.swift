@@ -94,7 +94,7 @@ struct RoomTests {
         chat.send(a.client, #"{"type":"leave","room":"night-owls"}"#)
         #expect(chat.types(a.client) == ["left"])
         #expect(chat.lobby.rooms[RoomID("night-owls")] == nil)
-        #expect(chat.lastEffects.contains { if case .roomEnded = $0 { true } else { false } })
+        #expect(!chat.lastEffects.contains { if case .roomEnded = $0 { true } else { false } }, "no consent, no transcript")
         for bad in ["has space", "r_fake", "g_fake", String(repeating: "a", count: 65), ""] {
             chat.send(a.client, #"{"type":"join","room":"\#(bad)"}"#)
             #expect(chat.errorCode(a.client) == "no_such_room")

@@ -111,7 +111,7 @@ struct SessionTests {
         #expect(closed.string("room") == room)
         #expect(closed.string("reason") == "peer_left")
         #expect(chat.lobby.peerCount == 1)
-        #expect(chat.lastEffects.contains { if case .roomEnded = $0 { true } else { false } })
+        #expect(!chat.lastEffects.contains { if case .roomEnded = $0 { true } else { false } }, "no consent, no transcript")
         let late = chat.connect()
         chat.send(late, #"{"type":"hello","name":"Ash","resume":"\#(ash.token)"}"#)
         let welcome = chat.take(late).first

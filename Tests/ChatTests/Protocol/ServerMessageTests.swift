@@ -68,7 +68,9 @@ struct ServerMessageTests {
             .consent(room: RoomID("g"), peer: PeerID("p"), transcript: true), .reported(report: ReportID("rep_1")),
             .alert(kind: "report", room: RoomID("g"), seq: 1, report: ReportID("rep_1")),
             .reportOutcome(report: ReportID("rep_1"), outcome: "ok"),
-            .reflection(room: nil, seq: nil, suggestions: ServerMessage.noSuggestions),
+            .reflection(room: nil, seq: nil, suggestions: []),
+            .transcript(room: RoomID("r"), transcript: TranscriptID("t_1"), receipt: "s", messages: 3),
+            .promptsSetting(room: RoomID("g"), enabled: false, scope: .me, by: nil),
         ]
         for message in all {
             let object = try #require(try JSONValue(parsing: message.encoded().bytes).objectValue)

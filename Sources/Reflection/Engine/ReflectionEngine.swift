@@ -1,0 +1,86 @@
+/// The compiled rules: analyses a message and says which reframes to offer.
+///
+/// Built once from a `RuleBook` (at start-up), then shared by every thread: it is an immutable value and
+/// `analyse` allocates only the token buffers and the result. It never changes or holds up a message; the
+/// caller decides what to do with the suggestions.
+public struct ReflectionEngine: Sendable {
+    /// The book the engine was compiled from.
+    public let book: RuleBook
+    let tokenizer: Tokenizer
+    let program: Program
+    let index: PatternIndex
+    let rules: [CompiledRule]
+    let templates: [Suggestion]
+    let familyCount: Int
+    let questionStarters: Set<Int32>
+
+    /// Compiles `book`: interns every word, builds the step program and indexes patterns by first word.
+    public init(book: RuleBook) {
+        self.book = book
+        var compiler = EngineCompiler(book: book)
+        let compiled = compiler.compile()
+        tokenizer = compiled.tokenizer
+        program = compiled.program
+        index = compiled.index
+        rules = compiled.rules
+        questionStarters = compiled.questionStarters
+        familyCount = book.families.count
+        templates = book.rules.map {
+            Suggestion(rule: $0.id, family: $0.family, task: $0.task, principle: $0.principle, text: $0.text,
+                       why: $0.why, span: 0..<0)
+        }
+    }
+
+    /// The engine for the bundled rules.
+    public static func bundled() throws(RulesFileError) -> ReflectionEngine {
+        ReflectionEngine(book: try RuleBook.bundled())
+    }
+
+    /// What someone in crisis is offered (from the rules file's `support` section).
+    public var support: SupportResources { book.support }
+
+    /// The coach's prompt wordings (from the rules file's `prompts` section).
+    public var prompts: PromptBook { book.prompts }
+
+    /// Finds the suggestions for `text`: for each family, the earliest match of its highest-precedence rule
+    /// whose guards allow it.
+    public func analyse(_ text: String) -> ReflectionResult {
+        var stream = TokenStream(capacity: text.utf8.count)
+        tokenizer.tokenize(text, into: &stream)
+        var bestRule = [Int32](repeating: .max, count: familyCount)
+        var spans = [Range<Int>](repeating: 0..<0, count: familyCount)
+        stream.tokens.withUnsafeBufferPointer { tokens in
+            stream.text.withUnsafeBufferPointer { normalised in
+                program.withTables { steps, sets, trie in
+                    let matcher = Matcher(
+                        steps: steps, sets: sets, setWords: program.setWords, prefixes: program.prefixes,
+                        openers: program.openers, trie: trie, tokens: tokens, text: normalised)
+                    var present = [UInt64](repeating: 0, count: program.setWords)
+                    for token in tokens where token.word >= 0 {
+                        present[Int(token.word) >> 6] |= 1 << UInt64(token.word & 63)
+                    }
+                    present.withUnsafeBufferPointer { present in
+                        var search = Search(
+                            matcher: matcher, stream: stream, rules: rules, index: index, present: present,
+                            viable: [UInt8](repeating: 0, count: index.rule.count))
+                        search.run(bestRule: &bestRule, spans: &spans)
+                    }
+                }
+            }
+        }
+        var suggestions: [Suggestion] = []
+        for family in 0..<familyCount where bestRule[family] != .max {
+            suggestions.append(templates[Int(bestRule[family])].at(spans[family]))
+        }
+        return ReflectionResult(suggestions: suggestions, questions: questionCount(stream))
+    }
+
+    private func questionCount(_ stream: TokenStream) -> Int {
+        var opened = 0
+        for sentence in 0..<stream.sentenceStarts.count - 1 {
+            let first = Int(stream.sentenceStarts[sentence])
+            if first < stream.tokens.count, questionStarters.contains(stream.tokens[first].word) { opened += 1 }
+        }
+        return max(opened, stream.questionMarks)
+    }
+}
