@@ -308,6 +308,9 @@ enum BundledRules {
     "negated": [
       {"pattern": "(not|never|no|nothing|nobody|no one|neither|nor|hardly|without)", "where": "before", "within": 1}
     ],
+    "negated-intent": [
+      {"pattern": "(not|never|no way|nobody|no one|wont)", "where": "before", "within": 3}
+    ],
     "platform-talk": [
       {"pattern": "(button|buttons|menu|settings|the app|this app|the room|this room|pinned|agreement|the chat|this chat|on here|report button|mute button|the platform|screen|click|tap|the link|this link|the page|scroll|the top|the bottom|refresh|log in|log out|login|logout|the site|the website|reload|tab|camera|mic|microphone|video|volume|notifications|browser)", "where": "sentence"}
     ],
@@ -348,7 +351,7 @@ enum BundledRules {
        "(having|have|had|got|get|getting|with) [{ADV}] [really|very|bad|strong|a lot of|loads of|constant] suicidal (thoughts|feelings|urges|ideation|plans)",
        "suicidal (again|tonight|today|right now|rn|at the moment|atm|lately|recently|all week|all day)"
      ],
-     "unless": ["negated", "past-story", "asked-of-other", "hyperbole", "conditional-other"],
+     "unless": ["negated-intent", "past-story", "asked-of-other", "hyperbole", "conditional-other"],
      "text": "It sounds like things are really painful right now. You don’t have to hold this alone: you could tell the people here what’s happening, and there is support you can reach right now.",
      "why": "When someone is thinking about ending their life, staying connected matters more than anything else we could say."},
 
@@ -388,7 +391,7 @@ enum BundledRules {
        "(do not|can not|could not|no longer) see (the|any) point (any more|in anything|in living|in life|in going on|in being here|in carrying on|in trying any more)",
        "(and|i|just|only|really|still|sometimes|honestly) (want to|wanna|wish i could|need to) (die|be dead|kill myself|end it all|end my life|not exist|disappear forever)"
      ],
-     "unless": ["negated", "past-story", "asked-of-other", "hyperbole", "conditional-other"],
+     "unless": ["negated-intent", "past-story", "asked-of-other", "hyperbole", "conditional-other"],
      "text": "It sounds like things are really painful right now. You don’t have to hold this alone: you could tell the people here what’s happening, and there is support you can reach right now.",
      "why": "When someone is thinking about ending their life, staying connected matters more than anything else we could say."},
 
@@ -410,13 +413,13 @@ enum BundledRules {
        "{PEER} ..3 (going to|gonna|about to|wants to|want to|threatening to|trying to|will|said she would|said he would|said they would|says she will|says he will|says they will|keeps saying) (kill|hurt|harm|cut|end|overdose|top) {THEMSELF}",
        "{PEER} (has|have|just) (taken|took|overdosed|cut) ..3 ({PILLS}|an overdose|{THEMSELF}|$)"
      ],
-     "unless": ["negated", "past-story", "asked-of-other"],
+     "unless": ["negated-intent", "past-story", "asked-of-other"],
      "text": "It sounds like you’re going through something really painful right now. You could tell the people here what’s happening for you, and there is support you can reach right now.",
      "why": "Staying connected and knowing where support is can make the next few hours safer."},
 
     {"id": "boundary-money", "family": "boundary", "task": "mutuality", "principle": "relationship",
      "patterns": [
-       "{PAY_VERB} (me|you|us) [a|some|a few|the|like|about|around|just|only|maybe] ..2 ({MONEY}|{NUMBER})",
+       "{PAY_VERB} (me|you|us) [a|some|a few|the|like|about|around|just|only|maybe] ..2 ({MONEY}|{NUMBER}) [{MONEY}|{NUMBER}]",
        "(borrow|borrowing|loan of|lend of) [a|some|a few|the|like|about|around] ..2 ({MONEY}|{NUMBER})",
        "(spare|sparing) (a|some|me|any|us) ..2 ({MONEY}|{NUMBER}|change)",
        "(i will|i can|i could|let me|i am going to|i would|i promise to|i will definitely|i would happily|and i will) pay (you|u) back",
