@@ -34,6 +34,48 @@ struct PatternIndex: Sendable {
     var anyToken: [Int32] = []
 }
 
+/// The flat parts of a `PatternIndex`, borrowed for one analysis.
+struct IndexTables {
+    let rule: UnsafeBufferPointer<Int32>
+    let family: UnsafeBufferPointer<Int32>
+    let start: UnsafeBufferPointer<Int32>
+    let wordOffsets: UnsafeBufferPointer<Int32>
+    let byWord: UnsafeBufferPointer<Int32>
+    let requirementOffsets: UnsafeBufferPointer<Int32>
+    let requirementGroups: UnsafeBufferPointer<Range<Int32>>
+    let requirementWords: UnsafeBufferPointer<Int32>
+    let byKind: [[Int32]]
+    let anyToken: [Int32]
+    let byPrefix: [(firstByte: UInt8, pattern: Int32)]
+}
+
+extension PatternIndex {
+    /// Runs `body` with the index borrowed as buffers.
+    func withTables<Result>(_ body: (IndexTables) -> Result) -> Result {
+        rule.withUnsafeBufferPointer { rule in
+            family.withUnsafeBufferPointer { family in
+                start.withUnsafeBufferPointer { start in
+                    wordOffsets.withUnsafeBufferPointer { wordOffsets in
+                        byWord.withUnsafeBufferPointer { byWord in
+                            requirementOffsets.withUnsafeBufferPointer { requirementOffsets in
+                                requirementGroups.withUnsafeBufferPointer { requirementGroups in
+                                    requirementWords.withUnsafeBufferPointer { requirementWords in
+                                        body(IndexTables(
+                                            rule: rule, family: family, start: start, wordOffsets: wordOffsets,
+                                            byWord: byWord, requirementOffsets: requirementOffsets,
+                                            requirementGroups: requirementGroups, requirementWords: requirementWords,
+                                            byKind: byKind, anyToken: anyToken, byPrefix: byPrefix))
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
 /// Turns a `RuleBook` into the engine's tables.
 struct EngineCompiler {
     let book: RuleBook
