@@ -18,6 +18,8 @@ struct RuleFamilyTests {
         "what's wrong with you lot tonight, so quiet",
         "I feel like something's deeply wrong with me",
         "do you reckon something is wrong with her?",
+        "I honestly think there's something wrong with my brain",
+        "what is even wrong with me, I slept 12 hours and I'm still exhausted",
     ]
     static let whatsWrongNegatives: [String] = [
         "what's wrong with my laptop, it won't charge",
@@ -34,7 +36,12 @@ struct RuleFamilyTests {
         "the doctor couldn't find anything wrong with my heart",
         "what went wrong with the booking?",
         "I don't know what's wrong with the heating but it's freezing",
+        "Seriously what is up with you lately",
+        "my sister keeps asking what's wrong with me and I don't know what to say",
+        "Nothing wrong with a bit of telly to switch off",
+        "what's wrong with this group, nobody ever replies",
     ]
+
     @Test("whats-wrong fires on what people type", arguments: Self.whatsWrongPositives)
     func whatsWrongFires(_ text: String) throws {
         #expect(try Fixture.engine().analyse(text).families.contains("whats-wrong"), Comment(rawValue: text))
@@ -42,7 +49,7 @@ struct RuleFamilyTests {
 
     @Test("whats-wrong stays quiet on near misses", arguments: Self.whatsWrongNegatives)
     func whatsWrongStaysQuiet(_ text: String) throws {
-        #expect(!(try Fixture.engine().analyse(text).families.contains("whats-wrong")))
+        #expect(!(try Fixture.engine().analyse(text).families.contains("whats-wrong")), Comment(rawValue: text))
     }
 
     static let fixingPositives: [String] = [
@@ -71,6 +78,13 @@ struct RuleFamilyTests {
         "it sounds like you need some rest",
         "If you're thinking about suicide please reach out to someone",
         "my number one tip is to be kind to yourself",
+        "if I were in your shoes I'd talk to HR",
+        "You've got to get some help, mate",
+        "definitely see a doctor about that",
+        "You need to start standing up for yourself",
+        "best thing you can do is get out of there",
+        "Maybe try yoga? Helped me loads",
+        "you should try the app Headspace",
     ]
     static let fixingNegatives: [String] = [
         "you must be exhausted after all that",
@@ -98,7 +112,14 @@ struct RuleFamilyTests {
         "What's your favourite film?",
         "The Thursday walk group meets outside the station at 10, all welcome",
         "I owe my sister money and it's stressing me out",
+        "What do you reckon would help?",
+        "I tried journalling last year and it helped a bit",
+        "You should've heard her laugh, it was brilliant",
+        "I need to get my prescription renewed",
+        "You don't need to rush into anything",
+        "Thanks, I'll try that",
     ]
+
     @Test("fixing fires on what people type", arguments: Self.fixingPositives)
     func fixingFires(_ text: String) throws {
         #expect(try Fixture.engine().analyse(text).families.contains("fixing"), Comment(rawValue: text))
@@ -106,7 +127,7 @@ struct RuleFamilyTests {
 
     @Test("fixing stays quiet on near misses", arguments: Self.fixingNegatives)
     func fixingStaysQuiet(_ text: String) throws {
-        #expect(!(try Fixture.engine().analyse(text).families.contains("fixing")))
+        #expect(!(try Fixture.engine().analyse(text).families.contains("fixing")), Comment(rawValue: text))
     }
 
     static let labelsPositives: [String] = [
@@ -128,6 +149,14 @@ struct RuleFamilyTests {
         "I'm a recovering alcoholic",
         "my bipolar meds make me so tired",
         "I have depression and anxiety",
+        "my psychiatrist says I have treatment resistant depression",
+        "he's a total psycho",
+        "I'm autistic and crowds are hard",
+        "she's anorexic, you can see it",
+        "my PTSD flares up every November",
+        "I was diagnosed bipolar at 22",
+        "people with personality disorders get treated so badly",
+        "His behaviour is just so manipulative and attention seeking",
     ]
     static let labelsNegatives: [String] = [
         "I'm a psychiatric nurse so I see a lot of this at work",
@@ -144,7 +173,12 @@ struct RuleFamilyTests {
         "I'm a mental health nurse",
         "do you think labels like bipolar actually help anyone?",
         "I panic when the phone rings",
+        "I get overwhelmed in supermarkets",
+        "My mood has been all over the place",
+        "the storm was psychotic last night lol",
+        "I'm worried, but I'm not sure why",
     ]
+
     @Test("labels fires on what people type", arguments: Self.labelsPositives)
     func labelsFires(_ text: String) throws {
         #expect(try Fixture.engine().analyse(text).families.contains("labels"), Comment(rawValue: text))
@@ -152,7 +186,7 @@ struct RuleFamilyTests {
 
     @Test("labels stays quiet on near misses", arguments: Self.labelsNegatives)
     func labelsStaysQuiet(_ text: String) throws {
-        #expect(!(try Fixture.engine().analyse(text).families.contains("labels")))
+        #expect(!(try Fixture.engine().analyse(text).families.contains("labels")), Comment(rawValue: text))
     }
 
     static let movingAwayPositives: [String] = [
@@ -170,6 +204,12 @@ struct RuleFamilyTests {
         "I wish the nightmares would stop",
         "I want to stop being scared of everything",
         "I don't want to die, I just want the pain to stop",
+        "I want to stop letting fear make my decisions",
+        "I really need to quit vaping",
+        "I just don't want to feel so alone anymore",
+        "I want to get off these meds",
+        "trying to stay away from the pub this month",
+        "I wanna stop caring what people think",
     ]
     static let movingAwayNegatives: [String] = [
         "I want to feel calmer and have more good days",
@@ -182,7 +222,12 @@ struct RuleFamilyTests {
         "I want to understand myself better",
         "She needs to stop texting me at 3am",
         "I'm going to stop there for tonight, thanks all",
+        "I want to feel like myself again",
+        "I'd like to get back into reading",
+        "we stopped for lunch on the way",
+        "I hope you feel better soon",
     ]
+
     @Test("moving-away fires on what people type", arguments: Self.movingAwayPositives)
     func movingAwayFires(_ text: String) throws {
         #expect(try Fixture.engine().analyse(text).families.contains("moving-away"), Comment(rawValue: text))
@@ -190,7 +235,7 @@ struct RuleFamilyTests {
 
     @Test("moving-away stays quiet on near misses", arguments: Self.movingAwayNegatives)
     func movingAwayStaysQuiet(_ text: String) throws {
-        #expect(!(try Fixture.engine().analyse(text).families.contains("moving-away")))
+        #expect(!(try Fixture.engine().analyse(text).families.contains("moving-away")), Comment(rawValue: text))
     }
 
     static let fearPositives: [String] = [
@@ -207,6 +252,11 @@ struct RuleFamilyTests {
         "they'll lock you up if you keep saying things like that",
         "I'm terrified you'll do something to yourself",
         "If you don't eat you'll end up in hospital",
+        "I'm frightened for you, you don't sound safe",
+        "If you carry on like this you'll end up sectioned",
+        "I've told the facilitator about you because I'm worried",
+        "I'm so anxious about you going back to him",
+        "You can't be left alone in this state",
     ]
     static let fearNegatives: [String] = [
         "I'm worried about my exam tomorrow",
@@ -219,7 +269,12 @@ struct RuleFamilyTests {
         "I'm nervous about my assessment on Friday",
         "I felt scared when you got angry, and I'd like to understand what happened between us",
         "I used to be scared of groups like this",
+        "I'm anxious about tomorrow's meeting",
+        "I'm worried about my cat, she's not eating",
+        "I worry a lot, it's just how I am",
+        "Are you feeling safe tonight?",
     ]
+
     @Test("fear fires on what people type", arguments: Self.fearPositives)
     func fearFires(_ text: String) throws {
         #expect(try Fixture.engine().analyse(text).families.contains("fear"), Comment(rawValue: text))
@@ -227,7 +282,7 @@ struct RuleFamilyTests {
 
     @Test("fear stays quiet on near misses", arguments: Self.fearNegatives)
     func fearStaysQuiet(_ text: String) throws {
-        #expect(!(try Fixture.engine().analyse(text).families.contains("fear")))
+        #expect(!(try Fixture.engine().analyse(text).families.contains("fear")), Comment(rawValue: text))
     }
 
     static let helperPositives: [String] = [
@@ -243,6 +298,11 @@ struct RuleFamilyTests {
         "let me sort this mess out for you",
         "I've been through it all so I can tell you exactly what to do",
         "You need me, you can't do this alone",
+        "I'll be your therapist lol, tell me everything",
+        "I can fix this, just give me your login",
+        "I've saved so many people from this",
+        "let me take care of everything for you",
+        "I know how to handle people like you",
     ]
     static let helperNegatives: [String] = [
         "Thank you so much for listening to me tonight",
@@ -254,7 +314,11 @@ struct RuleFamilyTests {
         "You helped me so much last week",
         "I'm learning a lot from you",
         "I'm not an expert, just someone who's been there",
+        "We're in this together",
+        "I don't have the answers but I'm glad to sit with you",
+        "What's helped you get through before?",
     ]
+
     @Test("helper fires on what people type", arguments: Self.helperPositives)
     func helperFires(_ text: String) throws {
         #expect(try Fixture.engine().analyse(text).families.contains("helper"), Comment(rawValue: text))
@@ -262,7 +326,7 @@ struct RuleFamilyTests {
 
     @Test("helper stays quiet on near misses", arguments: Self.helperNegatives)
     func helperStaysQuiet(_ text: String) throws {
-        #expect(!(try Fixture.engine().analyse(text).families.contains("helper")))
+        #expect(!(try Fixture.engine().analyse(text).families.contains("helper")), Comment(rawValue: text))
     }
 
     static let crisisPositives: [String] = [
@@ -286,6 +350,14 @@ struct RuleFamilyTests {
         "nobody would even notice if I died",
         "I'm thinking about killing myself",
         "my brother just told me he wants to kill himself",
+        "I'm going to take all my pills tonight",
+        "honestly i just want to disappear forever",
+        "i keep thinking about jumping in front of a train",
+        "its all too much, i want to die",
+        "I hurt myself again today",
+        "life isn't worth living",
+        "my partner took an overdose an hour ago",
+        "I'd rather be dead than go back there",
     ]
     static let crisisNegatives: [String] = [
         "I tried to kill myself when I was 16 and I'm still here",
@@ -304,7 +376,15 @@ struct RuleFamilyTests {
         "the heat is killing me",
         "I laughed so hard I nearly died",
         "my mum would kill me if she knew",
+        "I've written letters to my family",
+        "that workout nearly killed me",
+        "I survived an overdose in 2015 and now I volunteer",
+        "would you ever hurt yourself?",
+        "this week is killing me slowly haha",
+        "she's dying her hair pink tonight",
+        "I nearly died laughing at that",
     ]
+
     @Test("crisis fires on what people type", arguments: Self.crisisPositives)
     func crisisFires(_ text: String) throws {
         #expect(try Fixture.engine().analyse(text).families.contains("crisis"), Comment(rawValue: text))
@@ -312,7 +392,7 @@ struct RuleFamilyTests {
 
     @Test("crisis stays quiet on near misses", arguments: Self.crisisNegatives)
     func crisisStaysQuiet(_ text: String) throws {
-        #expect(!(try Fixture.engine().analyse(text).families.contains("crisis")))
+        #expect(!(try Fixture.engine().analyse(text).families.contains("crisis")), Comment(rawValue: text))
     }
 
     static let boundaryPositives: [String] = [
@@ -333,6 +413,12 @@ struct RuleFamilyTests {
         "Do you know anyone who sells xanax?",
         "send pics",
         "Are you on WhatsApp?",
+        "can you send me 50 quid",
+        "text me on 07911 123456",
+        "I'm on snapchat as quietfox",
+        "you've got lovely eyes, I'd love to take you out sometime",
+        "fancy coming to mine for a drink?",
+        "I can sort you out with some cheap diazepam",
     ]
     static let boundaryNegatives: [String] = [
         "I live in Manchester, it's always raining here",
@@ -346,7 +432,14 @@ struct RuleFamilyTests {
         "The centre's number is 0161 496 0000 if you want to book",
         "I met my best friend at a group like this",
         "you look well today!",
+        "what's your real name btw",
+        "My GP's number is on the fridge",
+        "I'm from Bristol originally",
+        "I paid off my overdraft this month!",
+        "The peer support cafe is open every Friday 2-4, come along",
+        "you look lovely in that photo",
     ]
+
     @Test("boundary fires on what people type", arguments: Self.boundaryPositives)
     func boundaryFires(_ text: String) throws {
         #expect(try Fixture.engine().analyse(text).families.contains("boundary"), Comment(rawValue: text))
@@ -354,7 +447,7 @@ struct RuleFamilyTests {
 
     @Test("boundary stays quiet on near misses", arguments: Self.boundaryNegatives)
     func boundaryStaysQuiet(_ text: String) throws {
-        #expect(!(try Fixture.engine().analyse(text).families.contains("boundary")))
+        #expect(!(try Fixture.engine().analyse(text).families.contains("boundary")), Comment(rawValue: text))
     }
 
     static let combined: [(String, Set<String>)] = [
@@ -364,10 +457,21 @@ struct RuleFamilyTests {
         ("I've dealt with loads of people with depression, you should try running", ["fixing", "helper", "labels"]),
         ("there's something wrong with me, I want to die", ["crisis", "whats-wrong"]),
     ]
+
     @Test("a text with several concerns reports every family, once each", arguments: Self.combined)
     func severalFamilies(_ text: String, _ families: Set<String>) throws {
         let result = try Fixture.engine().analyse(text)
         #expect(result.families == families)
         #expect(result.suggestions.count == families.count)
+    }
+
+    /// Every text in the tables has exactly the families it is listed under (none for a near miss of
+    /// another family), so a rule that starts firing where it should not is caught here too.
+    @Test("near misses draw no suggestion at all")
+    func nearMissesAreQuiet() throws {
+        let engine = try Fixture.engine()
+        let negatives = Self.whatsWrongNegatives + Self.fixingNegatives + Self.labelsNegatives + Self.movingAwayNegatives
+            + Self.fearNegatives + Self.helperNegatives + Self.crisisNegatives + Self.boundaryNegatives
+        for text in negatives { #expect(engine.analyse(text).families.isEmpty, Comment(rawValue: text)) }
     }
 }

@@ -127,7 +127,8 @@ enum BundledRules {
       "psychotic episode", "psychotic episodes", "manic episode", "manic episodes", "mania", "hypomania",
       "paranoia", "delusions", "anorexia", "bulimia", "eating disorder", "anxiety disorder", "gad",
       "generalised anxiety", "generalized anxiety", "social anxiety", "panic disorder", "health anxiety",
-      "mental illness", "mental illnesses", "mental health condition", "mental disorder",
+      "mental illness", "mental illnesses", "personality disorders", "eating disorders", "anxiety disorders",
+      "mood disorder", "mood disorders", "psychotic disorder", "bipolar disorders", "mental health condition", "mental disorder",
       "dissociative identity disorder", "schizophrenic episode",
       "obsessive compulsive disorder", "psychopathy", "narcissism", "agoraphobia",
       "hypochondria"],
@@ -145,7 +146,7 @@ enum BundledRules {
       "diagnosed", "self diagnosed", "undiagnosed", "total", "complete", "proper", "full blown", "textbook",
       "classic", "typical", "real", "bit of a", "right", "absolute", "complete and utter", "severe", "chronic"],
 
-    "SHOULD": ["should", "need to", "needs to", "have to", "got to", "must", "ought to", "better", "had better",
+    "SHOULD": ["should", "need to", "needs to", "have to", "got to", "have got to", "have gotta", "really have to", "must", "ought to", "better", "had better",
       "would better", "need", "needs", "might want to", "may want to", "could try", "can try",
       "could always", "can always", "might try", "might like to", "might wanna", "should try", "could just",
       "might consider", "could consider", "want to try"],
@@ -312,7 +313,7 @@ enum BundledRules {
       {"pattern": "(not|never|no way|nobody|no one|wont)", "where": "before", "within": 3}
     ],
     "platform-talk": [
-      {"pattern": "(button|buttons|menu|settings|the app|this app|the room|this room|pinned|agreement|the chat|this chat|on here|report button|mute button|the platform|screen|click|tap|the link|this link|the page|scroll|the top|the bottom|refresh|log in|log out|login|logout|the site|the website|reload|tab|camera|mic|microphone|video|volume|notifications|browser)", "where": "sentence"}
+      {"pattern": "(button|buttons|menu|settings|this app|the room|this room|pinned|agreement|the chat|this chat|on here|report button|mute button|the platform|screen|click|tap|this link|the page|scroll|the top|the bottom|refresh|log in|log out|login|logout|the site|the website|reload|tab|camera|mic|microphone|video|volume|notifications|browser)", "where": "sentence"}
     ],
     "relationship-talk": [
       {"pattern": "(can|could|shall|may|might) we (talk|chat|speak) [about|more]", "where": "text"},
@@ -411,7 +412,8 @@ enum BundledRules {
        "(going to|gonna|want to|wanna|about to|thinking about|thinking of|could|might|will|ready to) (jump|jumping|throw myself|step|walk|drive) (off|from|in front of|under|into) ..3 (bridge|building|roof|cliff|balcony|train|bus|car|lorry|tracks|traffic|river|sea|motorway|window|car park)",
        "{I} ..2 (standing|stood|sat|sitting|climbed|climbing|on) (on|onto|at|over) (the|a) [edge of the|top of the|side of the] (bridge|ledge|edge|cliff|railway|tracks|train tracks|railing|railings|roof edge|multi storey)",
        "{PEER} ..3 (going to|gonna|about to|wants to|want to|threatening to|trying to|will|said she would|said he would|said they would|says she will|says he will|says they will|keeps saying) (kill|hurt|harm|cut|end|overdose|top) {THEMSELF}",
-       "{PEER} (has|have|just) (taken|took|overdosed|cut) ..3 ({PILLS}|an overdose|{THEMSELF}|$)"
+       "{PEER} [has|have|just|has just|have just] (taken|took|swallowed|had|necked) (an overdose|too many|all (her|his|their|of her|of his|of their)|the whole|a load of|loads of|a bunch of|a handful of|a lot of|an od)",
+       "{PEER} [has|have|just|has just|have just] (overdosed|cut {THEMSELF}|hurt {THEMSELF}|tried to kill {THEMSELF}|tried to hang {THEMSELF})"
      ],
      "unless": ["negated-intent", "past-story", "asked-of-other"],
      "text": "It sounds like you’re going through something really painful right now. You could tell the people here what’s happening for you, and there is support you can reach right now.",
@@ -441,6 +443,7 @@ enum BundledRules {
        "{PLATFORM} [is|name is|handle is|username is] {HANDLE}",
        "(add|follow|find|dm|message|text|call|ring|phone|whatsapp|snapchat|hit|email|contact|reach|ping) (me|me up) (on|at|via|through|over) ..2 ({PLATFORM}|{HANDLE}|{PHONE}|{EMAIL}|{NUMBER})",
        "(i am|i am on|find me|my handle is|my username is|look me up|follow me|add me) ..2 {HANDLE}",
+       "(i am|im|find me|add me|follow me|look me up) on {PLATFORM} ((as|under|at|its|it is) _|{HANDLE})",
        "{HANDLE} (on|is my|is me on) [{ADV}] {PLATFORM}",
        "(text|call|ring|phone|whatsapp|message|contact|reach) me [on|at|anytime|any time] {PHONE}",
        "(my|mine) (number|mobile|cell|phone number) [is] {PHONE}",
@@ -491,7 +494,9 @@ enum BundledRules {
        "be (my girlfriend|my boyfriend|my gf|my bf|my valentine|my partner|mine)",
        "(ask|asking) (you|u) out",
        "(send|show|share) [me|us] (nudes|a nude|pics of (you|yourself)|a pic of (you|yourself)|a photo of (you|yourself)|photos of (you|yourself)|a selfie|what you look like|your body|a picture of (you|yourself)|pictures of (you|yourself)|more pics|a sexy)",
-       "(want to|wanna|would love to|would like to|dream about|fantasise about|fantasize about|thinking about|think about) (kiss|kissing|sleep with|sleeping with|hook up|hooking up|date|dating|shag|shagging|fuck|fucking|cuddle|cuddling|touch|touching|take you out|taking you out|make out|making out|hold you|holding you|see you naked|be with you|get with you) (you|u|with you|with u|$)",
+       "(want to|wanna|would love to|would like to|dream about|fantasise about|fantasize about|thinking about|think about|d love to|d like to) (kiss|kissing|sleep with|sleeping with|hook up with|hooking up with|date|dating|shag|shagging|fuck|fucking|cuddle|cuddling|touch|touching|make out with|making out with|hold|holding|get with|be with) (you|u)",
+       "(want to|wanna|would love to|would like to|dream about|fantasise about|fantasize about|thinking about|think about|d love to|d like to) (take you out|taking you out|see you naked|go out with you|hook up|make out|take you on a date|take you to dinner)",
+       "(you have|you have got|you got|ur|you are got) [such|really|so] (lovely|beautiful|gorgeous|sexy|hot|amazing|stunning|pretty|nice|perfect) (eyes|lips|legs|body|bum|arse|figure|boobs|tits|chest|curves|thighs)",
        "(horny|turned on|turn me on|turns me on|make me hard|makes me hard|make me wet|makes me wet|sexting|sext|dtf|netflix and chill)",
        "what (are|r) (you|u) wearing",
        "(send|show) [me|us] [some|more|a few] (pics|pictures|photos|a pic|a photo|selfies) ($|x|xx|babe|hun|please|of you|of yourself|of ur|of your|of u)",
@@ -623,7 +628,7 @@ enum BundledRules {
        "(it|that|this|they|a|some) ..3 (would|might|could|will|should|may|can) [really|probably|definitely] (help|do you good|do you some good|make you feel better|sort you out|sort it|fix it|work wonders|be good for you)",
        "(it is|its|it would be|it might be|it could be|would be|might be) (worth|a good idea|best|wise|smart|sensible|important) (to|trying|a try|a go|looking into|talking|getting|asking|telling|checking|speaking|going|seeing|you)",
        "please (reach out|talk|speak|call|ring|contact|get|see|go|tell|seek|text|message) [out] [to] (someone|somebody|a|the|your|ur|samaritans|a doctor|a gp|the gp|a professional|help|support|them|him|her|anyone|111|999|911|988)",
-       "(you|u) (could|can|might|may) [always|just|also] (try|consider|look into|think about|give it a go|talk to|speak to|ring|call|get|ask|go to|see)",
+       "(you|u) (could|can|might|may) [always|just|also] (try|consider|look into|think about|give it a go|talk to|speak to|ring|call|get|ask|go to|book|join|contact|email|text|reach out)",
        "(you|u) (need|needs) (a|some|more|to get|therapy|counselling|help|professional help|meds|medication|sleep|rest|a break|a holiday|space|time off)"
      ],
      "unless": ["reported-speech", "platform-talk", "past-story",
@@ -658,7 +663,7 @@ enum BundledRules {
        "(you|u) (can not|cant|cannot) be trusted",
        "(you|ur|u) (should not|shouldnt|can not|cant|must not|mustnt|are not safe to|are not to) be [left] (alone|on your own|by yourself|on ur own)",
        "(keep|keeping|kept) (an eye|tabs|a close eye|watch) on (you|u)",
-       "(someone|somebody|they|we|i|people|your family|staff|the team) ..2 (should|need to|needs to|must|ought to|has to|have to|better|will have to|to) [be] (watch|watching|check on|checking on|monitor|monitoring|keep an eye on|keeping an eye on|keep tabs on|look after|looking after|be with|stay with|sit with|supervise|supervising) (you|u)",
+       "(someone|somebody|they|we|i|people|your family|staff|the team) ..2 (should|need to|needs to|must|ought to|has to|have to|better|will have to) [be] (watch|watching|check on|checking on|monitor|monitoring|keep an eye on|keeping an eye on|keep tabs on|look after|looking after|be with|stay with|sit with|supervise|supervising) (you|u)",
        "(watch|watching|monitor|monitoring|supervise|supervising) (you|u) (24/7|24 7|all the time|constantly|closely|day and night|round the clock|every minute)",
        "(i will|i am going to|i have to|i will have to|i might have to|i may have to|i need to|i must|i am|i am gonna|i will be) [{ADV}] (report|reporting|telling on|tell on|grass on|grassing on|snitch on|flag|flagging) (you|u|this|that)",
        "(for|it is for|its for|this is for|all for) (your|ur) own (good|safety|protection|sake|benefit|wellbeing|well being)",
@@ -687,7 +692,7 @@ enum BundledRules {
 
     {"id": "fear-telling", "family": "fear", "task": "mutuality", "principle": "relationship",
      "patterns": [
-       "{I} ..3 (tell|telling|report|reporting|inform|informing|alert|alerting|call|calling|ring|ringing|contact|contacting|phone|phoning|get|getting|flag|flagging|escalate|escalating|notify|notifying|raise|raising) {AUTHORITY}",
+       "{I} ..3 (tell|telling|told|report|reporting|reported|inform|informing|informed|alert|alerting|alerted|call|calling|called|ring|ringing|rang|contact|contacting|contacted|phone|phoning|phoned|get|getting|flag|flagging|flagged|escalate|escalating|escalated|notify|notifying|notified|raise|raising|raised|message|messaged|messaging) {AUTHORITY}",
        "{I} ..6 (let|letting) {AUTHORITY} know"
      ],
      "unless": ["reported-speech", "relationship-talk", "past-story",
@@ -702,6 +707,7 @@ enum BundledRules {
        "{I_WILL} [{ADV}] {FIX} ..3 {FIX_OBJECT}",
        "(let me|allow me to|leave it to me and i will|i will just) [{ADV}] {FIX} (it|this|that|things|them)",
        "leave (it|this|that|everything|all that|all of it|it all|them|the rest) (to|with) me",
+       "(i can|i will|i could|i am going to) [{ADV}] (fix|sort out|sort|solve) (this|it|that|things|everything|all of this|the lot) [for you]",
        "(i can|i could|i will|let me) [{ADV}] (fix|cure|heal|sort out|save|rescue) (anyone|anybody|everyone|people|you|u|ya)",
        "{I} (am) (basically|practically|like|kind of|sort of|pretty much|literally|unofficially|the group|your|ur|the groups|the unofficial) [a|an] (counsellor|counselor|therapist|doctor|nurse|psychiatrist|psychologist|mentor|life coach|coach|carer|social worker|support worker|key worker|mum|dad|guardian angel)",
        "(i can|let me|i could|i will|i am going to|i am here to) [{ADV}] help (you|u) [{ADV}] (with|to|sort|fix|get|out|through|$)",
@@ -712,7 +718,7 @@ enum BundledRules {
        "{I} know (better|more) than (you|u|anyone|your doctors|the doctors|the professionals)",
        "(trust me|believe me|take it from me|listen to me) (i|i have|i am|i know|ive)",
        "{I} (am|was|m) [{ADV}] [a|an|the|kind of a|sort of a|bit of an|bit of a|kind of|sort of|like] [resident|group|local|real|total|proper|go to|official|unofficial|certified|qualified|trained] (expert|pro|specialist|professional|guru|authority|master)",
-       "{I} (have|had|ve) [{ADV}] (helped|supported|saved|fixed|sorted out|sorted|rescued|worked with|dealt with|looked after|coached|counselled|counseled|mentored|treated|cured|talked down|got through) (loads|lots|hundreds|dozens|so many|plenty|tons|many|countless|a lot|thousands|heaps|a load) of (people|others|folks|members|cases|peers|clients|patients)",
+       "{I} (have|had|ve) [{ADV}] (helped|supported|saved|fixed|sorted out|sorted|rescued|worked with|dealt with|looked after|coached|counselled|counseled|mentored|treated|cured|talked down|got through) (loads|lots|hundreds|dozens|so many|plenty|tons|many|countless|a lot|thousands|heaps|a load) [of] (people|others|folks|members|cases|peers|clients|patients)",
        "(lucky|good thing|glad|fortunate) (you|u|that you|that u) (found|have|met|got) me",
        "(my|mine) (job|role|purpose|mission|aim|task|duty|goal) [here|now|tonight|today] (is|will be|was) [{ADV}] to (help|get|make|fix|sort|save|support|heal|cure|look after|take care of|rescue|guide)",
        "(get|make) (you|u) (well|better) [again]",
