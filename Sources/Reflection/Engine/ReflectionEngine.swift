@@ -68,9 +68,13 @@ public struct ReflectionEngine: Sendable {
             stream.text.withUnsafeBufferPointer { normalised in
                 stream.sentenceStarts.withUnsafeBufferPointer { sentenceStarts in
                     withUnsafeTemporaryAllocation(of: UInt64.self, capacity: program.setWords) { present in
-                        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: index.rule.count) { viable in
+                        withUnsafeTemporaryAllocation(
+                            of: UInt8.self, capacity: index.rule.count + index.requirementGroups.count
+                        ) { state in
                             present.initialize(repeating: 0)
-                            viable.initialize(repeating: 0)
+                            state.initialize(repeating: 0)
+                            let viable = UnsafeMutableBufferPointer(rebasing: state[..<index.rule.count])
+                            let groupState = UnsafeMutableBufferPointer(rebasing: state[index.rule.count...])
                             for token in tokens where token.word >= 0 {
                                 present[Int(token.word) >> 6] |= 1 << UInt64(token.word & 63)
                             }
@@ -82,7 +86,7 @@ public struct ReflectionEngine: Sendable {
                                     Search(
                                         matcher: matcher, index: indexTables, rules: rules,
                                         sentenceStarts: sentenceStarts, present: UnsafeBufferPointer(present),
-                                        viable: viable, bestRule: bestRule, spans: spans
+                                        viable: viable, groupState: groupState, bestRule: bestRule, spans: spans
                                     ).run()
                                 }
                             }

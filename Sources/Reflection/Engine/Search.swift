@@ -13,6 +13,8 @@ struct Search {
     let present: UnsafeBufferPointer<UInt64>
     /// Per pattern: 0 not yet checked, 1 its required words are present, 2 they are not.
     let viable: UnsafeMutableBufferPointer<UInt8>
+    /// Per requirement group, the same three states.
+    let groupState: UnsafeMutableBufferPointer<UInt8>
     /// Per family: the best rule found so far (`Int32.max` for none) and the span of its match.
     let bestRule: UnsafeMutableBufferPointer<Int32>
     let spans: UnsafeMutableBufferPointer<Range<Int>>
@@ -52,19 +54,21 @@ struct Search {
     }
 
     private func hasRequiredWords(_ pattern: Int) -> Bool {
-        for groupIndex in Int(index.requirementOffsets[pattern])..<Int(index.requirementOffsets[pattern + 1]) {
-            let group = index.requirementGroups[groupIndex]
-            var found = false
-            for offset in Int(group.lowerBound)..<Int(group.upperBound) {
-                let word = Int(index.requirementWords[offset])
-                if present[word >> 6] & (1 << UInt64(word & 63)) != 0 {
-                    found = true
-                    break
-                }
-            }
-            if !found { return false }
+        for entry in Int(index.requirementOffsets[pattern])..<Int(index.requirementOffsets[pattern + 1]) {
+            let id = Int(index.requirementIDs[entry])
+            if groupState[id] == 0 { groupState[id] = groupIsPresent(id) ? 1 : 2 }
+            if groupState[id] == 2 { return false }
         }
         return true
+    }
+
+    private func groupIsPresent(_ id: Int) -> Bool {
+        let group = index.requirementGroups[id]
+        for offset in Int(group.lowerBound)..<Int(group.upperBound) {
+            let word = Int(index.requirementWords[offset])
+            if present[word >> 6] & (1 << UInt64(word & 63)) != 0 { return true }
+        }
+        return false
     }
 
     private func allowed(_ rule: CompiledRule, start: Int, end: Int) -> Bool {
