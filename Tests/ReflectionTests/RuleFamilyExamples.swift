@@ -19,6 +19,9 @@ extension RuleFamilyTests {
         ("whats-wrong", "do you reckon something is wrong with her?"),
         ("whats-wrong", "I honestly think there's something wrong with my brain"),
         ("whats-wrong", "what is even wrong with me, I slept 12 hours and I'm still exhausted"),
+        ("whats-wrong", "Jesus, what's the matter with him today?"),
+        ("whats-wrong", "there's clearly something not right with you at the moment"),
+        ("whats-wrong", "Something must be seriously wrong with me to feel this flat all the time"),
         // fixing
         ("fixing", "You ought to speak to your landlord about the damp."),
         ("fixing", "try some camomile tea before bed, it really works"),
@@ -52,6 +55,12 @@ extension RuleFamilyTests {
         ("fixing", "best thing you can do is get out of there"),
         ("fixing", "Maybe try yoga? Helped me loads"),
         ("fixing", "you should try the app Headspace"),
+        ("fixing", "U need to eat something proper hun"),
+        ("fixing", "Why not ring your sister and have a chat?"),
+        ("fixing", "you have to tell your landlord about the mould"),
+        ("fixing", "Cut the caffeine, seriously, it'll change everything."),
+        ("fixing", "I'd get a second opinion if I were you"),
+        ("fixing", "Honestly mate just walk away from that friendship"),
         // labels
         ("labels", "I'm diagnosed with BPD and it's been a rollercoaster"),
         ("labels", "he's so bipolar lately, one minute fine and then screaming"),
@@ -79,6 +88,12 @@ extension RuleFamilyTests {
         ("labels", "I was diagnosed bipolar at 22"),
         ("labels", "people with personality disorders get treated so badly"),
         ("labels", "His behaviour is just so manipulative and attention seeking"),
+        ("labels", "my ex is a total sociopath"),
+        ("labels", "I'm severely depressed and on antidepressants"),
+        ("labels", "He's schizophrenic and refuses his meds"),
+        ("labels", "I have BPD so I feel everything more intensely"),
+        ("labels", "sounds like your anxiety disorder is playing up"),
+        ("labels", "she's so OCD about cleaning"),
         // moving-away
         ("moving-away", "I want to stop drinking so much at weekends"),
         ("moving-away", "I'm trying not to think about him"),
@@ -100,6 +115,10 @@ extension RuleFamilyTests {
         ("moving-away", "I want to get off these meds"),
         ("moving-away", "trying to stay away from the pub this month"),
         ("moving-away", "I wanna stop caring what people think"),
+        ("moving-away", "I just want the flashbacks to stop"),
+        ("moving-away", "I'm desperate to get out of this rut"),
+        ("moving-away", "I'm trying to quit self sabotaging"),
+        ("moving-away", "I need to stop isolating myself"),
         // fear
         ("fear", "I'm really worried about you being on your own tonight"),
         ("fear", "if you keep talking like that they'll section you"),
@@ -119,6 +138,10 @@ extension RuleFamilyTests {
         ("fear", "I've told the facilitator about you because I'm worried"),
         ("fear", "I'm so anxious about you going back to him"),
         ("fear", "You can't be left alone in this state"),
+        ("fear", "I worry that you're not eating enough"),
+        ("fear", "It's not safe for you to go back there"),
+        ("fear", "I'm going to call someone for you because I'm scared"),
+        ("fear", "please promise me you won't do anything stupid tonight"),
         // helper
         ("helper", "I know exactly what you need, leave it to me"),
         ("helper", "I'll sort out all your paperwork for you"),
@@ -137,6 +160,10 @@ extension RuleFamilyTests {
         ("helper", "I've saved so many people from this"),
         ("helper", "let me take care of everything for you"),
         ("helper", "I know how to handle people like you"),
+        ("helper", "I'll sort out your housing form for you tomorrow"),
+        ("helper", "Trust me, I know how to deal with your kind of problem"),
+        ("helper", "Leave everything to me, I'm good at this stuff"),
+        ("helper", "I'm the one who keeps this group going, I help everyone"),
         // crisis
         ("crisis", "i just want it all to end"),
         ("crisis", "im gonna kms tonight"),
@@ -166,6 +193,13 @@ extension RuleFamilyTests {
         ("crisis", "life isn't worth living"),
         ("crisis", "my partner took an overdose an hour ago"),
         ("crisis", "I'd rather be dead than go back there"),
+        ("crisis", "I want to end my life"),
+        ("crisis", "I just took a load of my sleeping pills"),
+        ("crisis", "there's no reason to stay alive anymore"),
+        ("crisis", "i wanna unalive myself"),
+        ("crisis", "I keep getting urges to cut"),
+        ("crisis", "everyone would be better off if I just disappeared"),
+        ("crisis", "I'm so depressed I want to die"),
         // boundary
         ("boundary", "can I borrow a tenner off you till payday"),
         ("boundary", "add me on snap its jaz_fox99"),
@@ -190,6 +224,12 @@ extension RuleFamilyTests {
         ("boundary", "you've got lovely eyes, I'd love to take you out sometime"),
         ("boundary", "fancy coming to mine for a drink?"),
         ("boundary", "I can sort you out with some cheap diazepam"),
+        ("boundary", "Can I borrow twenty quid?"),
+        ("boundary", "Give me your number and I'll text you later"),
+        ("boundary", "Let's meet up for a drink, just the two of us"),
+        ("boundary", "You're really sexy"),
+        ("boundary", "I can get you some coke if you want"),
+        ("boundary", "what's your address, I'll send you a card"),
     ]
 
     /// Near misses, by the family they come close to: none may draw any suggestion.
@@ -213,6 +253,10 @@ extension RuleFamilyTests {
         ("whats-wrong", "my sister keeps asking what's wrong with me and I don't know what to say"),
         ("whats-wrong", "Nothing wrong with a bit of telly to switch off"),
         ("whats-wrong", "what's wrong with this group, nobody ever replies"),
+        ("whats-wrong", "what is it with you and cancelling plans lol"),
+        ("whats-wrong", "My counsellor asked what's wrong and I just froze"),
+        ("whats-wrong", "you're right, I was wrong to shout"),
+        ("whats-wrong", "What happened that made today so hard?"),
         // fixing
         ("fixing", "you must be exhausted after all that"),
         ("fixing", "I should probably go to bed soon"),
@@ -245,6 +289,12 @@ extension RuleFamilyTests {
         ("fixing", "I need to get my prescription renewed"),
         ("fixing", "You don't need to rush into anything"),
         ("fixing", "Thanks, I'll try that"),
+        ("fixing", "I think I should try to get out more"),
+        ("fixing", "My nan always told me to count my blessings"),
+        ("fixing", "What have you tried so far, if you don't mind me asking?"),
+        ("fixing", "Take a deep breath everyone, we'll start in a minute"),
+        ("fixing", "please remember to mute yourself if you're not speaking"),
+        ("fixing", "we should all get a medal for surviving this week"),
         // labels
         ("labels", "I'm a psychiatric nurse so I see a lot of this at work"),
         ("labels", "I felt so anxious on the bus this morning"),
@@ -264,6 +314,10 @@ extension RuleFamilyTests {
         ("labels", "My mood has been all over the place"),
         ("labels", "the storm was psychotic last night lol"),
         ("labels", "I'm worried, but I'm not sure why"),
+        ("labels", "This heat is insane"),
+        ("labels", "I'm a bit of a perfectionist"),
+        ("labels", "The new psychiatrist seems nice"),
+        ("labels", "I felt really low and panicky yesterday"),
         // moving-away
         ("moving-away", "I want to feel calmer and have more good days"),
         ("moving-away", "I stopped drinking last year and it's the best thing I ever did"),
@@ -279,6 +333,9 @@ extension RuleFamilyTests {
         ("moving-away", "I'd like to get back into reading"),
         ("moving-away", "we stopped for lunch on the way"),
         ("moving-away", "I hope you feel better soon"),
+        ("moving-away", "I'm working on being kinder to myself"),
+        ("moving-away", "I want more good days than bad ones"),
+        ("moving-away", "I'll stop rambling now, sorry!"),
         // fear
         ("fear", "I'm worried about my exam tomorrow"),
         ("fear", "I'm scared of spiders lol"),
@@ -294,6 +351,9 @@ extension RuleFamilyTests {
         ("fear", "I'm worried about my cat, she's not eating"),
         ("fear", "I worry a lot, it's just how I am"),
         ("fear", "Are you feeling safe tonight?"),
+        ("fear", "I'm scared for my job"),
+        ("fear", "My biggest fear is being alone"),
+        ("fear", "I get worried before I post anything here"),
         // helper
         ("helper", "Thank you so much for listening to me tonight"),
         ("helper", "Does anyone know how to change my display name?"),
@@ -307,6 +367,9 @@ extension RuleFamilyTests {
         ("helper", "We're in this together"),
         ("helper", "I don't have the answers but I'm glad to sit with you"),
         ("helper", "What's helped you get through before?"),
+        ("helper", "Could you help me understand what you mean?"),
+        ("helper", "you've really helped me think about it differently"),
+        ("helper", "Happy to share what worked for me if that's useful"),
         // crisis
         ("crisis", "I tried to kill myself when I was 16 and I'm still here"),
         ("crisis", "this essay is going to be the death of me"),
@@ -331,6 +394,11 @@ extension RuleFamilyTests {
         ("crisis", "this week is killing me slowly haha"),
         ("crisis", "she's dying her hair pink tonight"),
         ("crisis", "I nearly died laughing at that"),
+        ("crisis", "I'm a survivor of suicide loss"),
+        ("crisis", "We're dying to hear how it went!"),
+        ("crisis", "The suspense is killing me"),
+        ("crisis", "I almost died when I saw the price"),
+        ("crisis", "I attempted when I was 20, and I'm glad I'm still here"),
         // boundary
         ("boundary", "I live in Manchester, it's always raining here"),
         ("boundary", "The Samaritans are on 116 123 if anyone needs them"),
@@ -349,6 +417,14 @@ extension RuleFamilyTests {
         ("boundary", "I paid off my overdraft this month!"),
         ("boundary", "The peer support cafe is open every Friday 2-4, come along"),
         ("boundary", "you look lovely in that photo"),
+        ("boundary", "Money is really tight this month"),
+        ("boundary", "The number for the Samaritans is pinned at the top"),
+        ("boundary", "We meet here again next Tuesday at 7"),
+        ("boundary", "I'll pop the kettle on"),
+        ("boundary", "That's a lovely thing to say"),
+        ("boundary", "When you're ready, we can start the check-in"),
+        ("boundary", "I've been on the waiting list for therapy for a year"),
+        ("boundary", "honestly this group is the best part of my week"),
     ]
 
     /// Texts with several concerns, and exactly the families they should draw.
@@ -358,5 +434,8 @@ extension RuleFamilyTests {
         ("I'm bipolar and I just want the highs and lows to stop", ["labels", "moving-away"]),
         ("I've dealt with loads of people with depression, you should try running", ["fixing", "helper", "labels"]),
         ("there's something wrong with me, I want to die", ["crisis", "whats-wrong"]),
+        ("what's wrong with you, you should be over it by now", ["fixing", "whats-wrong"]),
+        ("you need to take your lithium, your bipolar is obviously back", ["fixing", "labels"]),
+        ("I'm scared for you, let me handle it all", ["fear", "helper"]),
     ]
 }
