@@ -22,6 +22,9 @@ extension RuleFamilyTests {
         ("whats-wrong", "Jesus, what's the matter with him today?"),
         ("whats-wrong", "there's clearly something not right with you at the moment"),
         ("whats-wrong", "Something must be seriously wrong with me to feel this flat all the time"),
+        ("whats-wrong", "I know everyone says it gets better but honestly what is wrong with me that I can't even get out of bed on a weekday without crying first. Sorry, long day."),
+        ("whats-wrong", "Something's up with him, he's not himself"),
+        ("whats-wrong", "What is your damage today?"),
         // fixing
         ("fixing", "You ought to speak to your landlord about the damp."),
         ("fixing", "try some camomile tea before bed, it really works"),
@@ -61,6 +64,13 @@ extension RuleFamilyTests {
         ("fixing", "Cut the caffeine, seriously, it'll change everything."),
         ("fixing", "I'd get a second opinion if I were you"),
         ("fixing", "Honestly mate just walk away from that friendship"),
+        ("fixing", "I get what you're saying but you really need to think about your kids here, they come first."),
+        ("fixing", "I'm not trying to tell you what to do, but have you considered that maybe he isn't good for you?"),
+        ("fixing", "Don't let him treat you like that"),
+        ("fixing", "Get yourself to the GP first thing"),
+        ("fixing", "Perhaps speak to your doctor?"),
+        ("fixing", "Might be worth trying mindfulness"),
+        ("fixing", "you could do with a holiday"),
         // labels
         ("labels", "I'm diagnosed with BPD and it's been a rollercoaster"),
         ("labels", "he's so bipolar lately, one minute fine and then screaming"),
@@ -94,6 +104,12 @@ extension RuleFamilyTests {
         ("labels", "I have BPD so I feel everything more intensely"),
         ("labels", "sounds like your anxiety disorder is playing up"),
         ("labels", "she's so OCD about cleaning"),
+        ("labels", "She told me I was being dramatic and attention-seeking when I said I was struggling, and I believed her for years."),
+        ("labels", "honestly I think you're being paranoid about what people think of you"),
+        ("labels", "He's got Asperger's"),
+        ("labels", "my son is on the spectrum"),
+        ("labels", "you're such a hypochondriac"),
+        ("labels", "my diagnosis is bipolar 2"),
         // moving-away
         ("moving-away", "I want to stop drinking so much at weekends"),
         ("moving-away", "I'm trying not to think about him"),
@@ -119,6 +135,12 @@ extension RuleFamilyTests {
         ("moving-away", "I'm desperate to get out of this rut"),
         ("moving-away", "I'm trying to quit self sabotaging"),
         ("moving-away", "I need to stop isolating myself"),
+        ("moving-away", "Right, I've had enough of feeling like this. From Monday I'm going to stop drinking and stop seeing people who drag me down."),
+        ("moving-away", "I just don't want to end up like my mum, she never left the house."),
+        ("moving-away", "The pills they gave me make me feel like a zombie. I want to come off them but I'm scared to tell my doctor."),
+        ("moving-away", "Quitting weed this month"),
+        ("moving-away", "I need to get out of this job"),
+        ("moving-away", "I'm trying to stop comparing myself to everyone"),
         // fear
         ("fear", "I'm really worried about you being on your own tonight"),
         ("fear", "if you keep talking like that they'll section you"),
@@ -142,6 +164,9 @@ extension RuleFamilyTests {
         ("fear", "It's not safe for you to go back there"),
         ("fear", "I'm going to call someone for you because I'm scared"),
         ("fear", "please promise me you won't do anything stupid tonight"),
+        ("fear", "I'm really concerned for your safety"),
+        ("fear", "I don't think it's safe for you to be alone"),
+        ("fear", "I have to report this, it's for your safety"),
         // helper
         ("helper", "I know exactly what you need, leave it to me"),
         ("helper", "I'll sort out all your paperwork for you"),
@@ -164,6 +189,9 @@ extension RuleFamilyTests {
         ("helper", "Trust me, I know how to deal with your kind of problem"),
         ("helper", "Leave everything to me, I'm good at this stuff"),
         ("helper", "I'm the one who keeps this group going, I help everyone"),
+        ("helper", "I'll be honest with you, I know exactly what you're going through and I can get you through this, just do what I say."),
+        ("helper", "You don't need anyone else, you've got me"),
+        ("helper", "I've got all the answers, just ask"),
         // crisis
         ("crisis", "i just want it all to end"),
         ("crisis", "im gonna kms tonight"),
@@ -192,7 +220,6 @@ extension RuleFamilyTests {
         ("crisis", "I hurt myself again today"),
         ("crisis", "life isn't worth living"),
         ("crisis", "my partner took an overdose an hour ago"),
-        ("crisis", "I'd rather be dead than go back there"),
         ("crisis", "I want to end my life"),
         ("crisis", "I just took a load of my sleeping pills"),
         ("crisis", "there's no reason to stay alive anymore"),
@@ -200,6 +227,12 @@ extension RuleFamilyTests {
         ("crisis", "I keep getting urges to cut"),
         ("crisis", "everyone would be better off if I just disappeared"),
         ("crisis", "I'm so depressed I want to die"),
+        ("crisis", "I've been feeling really wobbly since the anniversary. I keep thinking there's no point to anything anymore and I can't shake it."),
+        ("crisis", "i dont see a way out of this. i've said goodbye to my kids in my head. i'm so tired"),
+        ("crisis", "I have a plan and the means"),
+        ("crisis", "i dont wanna be alive"),
+        ("crisis", "I want to go to sleep forever"),
+        ("crisis", "I tried to hang myself last night"),
         // boundary
         ("boundary", "can I borrow a tenner off you till payday"),
         ("boundary", "add me on snap its jaz_fox99"),
@@ -230,6 +263,14 @@ extension RuleFamilyTests {
         ("boundary", "You're really sexy"),
         ("boundary", "I can get you some coke if you want"),
         ("boundary", "what's your address, I'll send you a card"),
+        ("boundary", "you two should swap numbers, you'd get on so well"),
+        ("boundary", "If you ever want a walking buddy I go round the park most mornings, message me and we can sort something out x"),
+        ("boundary", "Can I add you on Facebook?"),
+        ("boundary", "Do you want my number?"),
+        ("boundary", "I'm short this month, could you help me out with a bit of cash?"),
+        ("boundary", "Can you spot me a tenner?"),
+        ("boundary", "I can sell you some of my diazepam"),
+        ("boundary", "Wanna come back to mine after?"),
     ]
 
     /// Near misses, by the family they come close to: none may draw any suggestion.
@@ -257,6 +298,10 @@ extension RuleFamilyTests {
         ("whats-wrong", "My counsellor asked what's wrong and I just froze"),
         ("whats-wrong", "you're right, I was wrong to shout"),
         ("whats-wrong", "What happened that made today so hard?"),
+        ("whats-wrong", "Had my review at work today and my manager basically said I need to be more resilient. I nodded along but inside I was screaming."),
+        ("whats-wrong", "Thanks for last week everyone. I took what you said about writing things down and it actually helped me notice patterns in my mood."),
+        ("whats-wrong", "Can I be honest? When my partner was in hospital I felt so useless. I kept telling myself I should have seen it coming."),
+        ("whats-wrong", "Are you ok? Something seems off."),
         // fixing
         ("fixing", "you must be exhausted after all that"),
         ("fixing", "I should probably go to bed soon"),
@@ -295,6 +340,12 @@ extension RuleFamilyTests {
         ("fixing", "Take a deep breath everyone, we'll start in a minute"),
         ("fixing", "please remember to mute yourself if you're not speaking"),
         ("fixing", "we should all get a medal for surviving this week"),
+        ("fixing", "My dad's dementia is getting worse and I don't know how much longer I can keep caring for him on my own."),
+        ("fixing", "It's been three years since I last self harmed. Some days the urge comes back but I ride it out."),
+        ("fixing", "Sorry I went quiet, my internet died halfway through the session."),
+        ("fixing", "When I was in the thick of it a friend of mine kept checking on me every hour and honestly it made me feel like a child."),
+        ("fixing", "My psychologist said I should journal more"),
+        ("fixing", "Work's been crazy"),
         // labels
         ("labels", "I'm a psychiatric nurse so I see a lot of this at work"),
         ("labels", "I felt so anxious on the bus this morning"),
@@ -318,6 +369,9 @@ extension RuleFamilyTests {
         ("labels", "I'm a bit of a perfectionist"),
         ("labels", "The new psychiatrist seems nice"),
         ("labels", "I felt really low and panicky yesterday"),
+        ("labels", "Lovely to see some new faces tonight. Remember there's no pressure to speak, you can just listen."),
+        ("labels", "I quit smoking last year"),
+        ("labels", "I'd love to feel more confident"),
         // moving-away
         ("moving-away", "I want to feel calmer and have more good days"),
         ("moving-away", "I stopped drinking last year and it's the best thing I ever did"),
@@ -336,6 +390,8 @@ extension RuleFamilyTests {
         ("moving-away", "I'm working on being kinder to myself"),
         ("moving-away", "I want more good days than bad ones"),
         ("moving-away", "I'll stop rambling now, sorry!"),
+        ("moving-away", "Is it normal to feel numb after a panic attack? I felt nothing for hours."),
+        ("moving-away", "what you said about your brother really stayed with me. how are things with him now?"),
         // fear
         ("fear", "I'm worried about my exam tomorrow"),
         ("fear", "I'm scared of spiders lol"),
@@ -370,6 +426,8 @@ extension RuleFamilyTests {
         ("helper", "Could you help me understand what you mean?"),
         ("helper", "you've really helped me think about it differently"),
         ("helper", "Happy to share what worked for me if that's useful"),
+        ("helper", "We had a really good chat after group last week, it was nice to feel understood."),
+        ("helper", "I think I'm finally starting to understand why I react the way I do."),
         // crisis
         ("crisis", "I tried to kill myself when I was 16 and I'm still here"),
         ("crisis", "this essay is going to be the death of me"),
@@ -388,6 +446,7 @@ extension RuleFamilyTests {
         ("crisis", "I laughed so hard I nearly died"),
         ("crisis", "my mum would kill me if she knew"),
         ("crisis", "I've written letters to my family"),
+        ("crisis", "I'd rather be dead than go back there"),
         ("crisis", "that workout nearly killed me"),
         ("crisis", "I survived an overdose in 2015 and now I volunteer"),
         ("crisis", "would you ever hurt yourself?"),
@@ -399,6 +458,9 @@ extension RuleFamilyTests {
         ("crisis", "The suspense is killing me"),
         ("crisis", "I almost died when I saw the price"),
         ("crisis", "I attempted when I was 20, and I'm glad I'm still here"),
+        ("crisis", "I'd rather die than wear that dress"),
+        ("crisis", "you're killing it with those drawings!"),
+        ("crisis", "my feet are killing me"),
         // boundary
         ("boundary", "I live in Manchester, it's always raining here"),
         ("boundary", "The Samaritans are on 116 123 if anyone needs them"),
@@ -425,6 +487,7 @@ extension RuleFamilyTests {
         ("boundary", "When you're ready, we can start the check-in"),
         ("boundary", "I've been on the waiting list for therapy for a year"),
         ("boundary", "honestly this group is the best part of my week"),
+        ("boundary", "My care coordinator keeps calling me 'complex' and I never know what she means by it."),
     ]
 
     /// Texts with several concerns, and exactly the families they should draw.
@@ -437,5 +500,6 @@ extension RuleFamilyTests {
         ("what's wrong with you, you should be over it by now", ["fixing", "whats-wrong"]),
         ("you need to take your lithium, your bipolar is obviously back", ["fixing", "labels"]),
         ("I'm scared for you, let me handle it all", ["fear", "helper"]),
+        ("I'm worried about you, you've not been yourself for weeks and I think you need to see someone.", ["fear", "fixing"]),
     ]
 }
