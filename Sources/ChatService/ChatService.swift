@@ -92,6 +92,11 @@ public final class ChatService: WebSocketHandler, @unchecked Sendable {
         }
     }
 
+    /// Posts an input from a sink's answer back to the domain thread.
+    private var feed: @Sendable (ChatInput) -> Void {
+        { [mailbox] input in mailbox.post(.input(input)) }
+    }
+
     private func perform(_ effects: [ChatEffect]) {
         guard let server else { return }
         for effect in effects {
@@ -105,12 +110,14 @@ public final class ChatService: WebSocketHandler, @unchecked Sendable {
                 }
             case .close(let client, let reason):
                 server.close(ConnectionID(rawValue: client.rawValue), code: WSCloseCode(rawValue: reason.closeCode))
-            case .reflect:
-                break
             case .roomEnded(let ending):
-                sink.roomEnded(ending)
+                sink.roomEnded(ending, feed: feed)
             case .reportFiled(let report):
                 sink.reportFiled(report)
+            case .reportResolved(let resolution):
+                sink.reportResolved(resolution)
+            case .resolveStoredReport(let resolution, let reply):
+                sink.resolveStoredReport(resolution, reply: reply, feed: feed)
             }
         }
     }

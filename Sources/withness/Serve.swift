@@ -39,6 +39,15 @@ struct Serve: ParsableCommand {
 
     @OptionGroup var tls: TLSOptions
 
+    @Option(help: "A rules file laid over the bundled reflection rules (its `mode`: extend or replace; see docs/REFLECTION.md).")
+    var rules: String?
+
+    @Option(name: .customLong("support-resources"), help: "A JSON file of the support offered beside crisis language, replacing the bundled list.")
+    var supportResources: String?
+
+    @Flag(name: .customLong("no-room-prompts"), help: "Turn off room prompts and mutuality nudges (suggestions to writers stay).")
+    var noRoomPrompts = false
+
     @OptionGroup var engine: EngineOptions
 
     func validate() throws {
@@ -58,11 +67,13 @@ struct Serve: ParsableCommand {
         engine.apply(to: &engineConfiguration)
         tls.apply(to: &engineConfiguration)
         engineConfiguration.handshakePolicy = WSHandshakePolicy(allowedOrigins: allowedOrigin, subprotocols: ["withness.v1"])
-        let configuration = ServeConfiguration(engine: engineConfiguration, dataDirectory: data,
+        var configuration = ServeConfiguration(engine: engineConfiguration, dataDirectory: data,
                                                rooms: room.compactMap(ServeConfiguration.parseRoom),
                                                openRooms: openRooms, rateLimit: rateLimit)
         let signal = try ShutdownSignal()
         let server = try Server(configuration: configuration.engine, logger: logger)
+        configuration.reflection = .engine(try ReflectionOptions.setup(rules: rules, supportResources: supportResources,
+                                                                       roomPrompts: !noRoomPrompts))
         let store = try StoreWorker(store: DataStore.open(dataDirectory: data, masterKeyFile: masterKeyFile),
                                     sweepInterval: .seconds(300),
                                     onSweepError: { [logger] error in logger.error("retention sweep failed", metadata: ["error": "\(error)"]) })

@@ -19,8 +19,12 @@ struct ServeConfiguration: Sendable {
     var rateLimit: Int
 
     /// The chat domain's settings from these flags.
+    /// The reflection engine and its settings (`--rules`, `--support-resources`, `--no-room-prompts`).
+    var reflection: ReflectionMode = .off
+
     var chat: ChatConfiguration {
         var chat = ChatConfiguration()
+        chat.reflection = reflection
         chat.standingRooms = rooms.map { Chat.StandingRoom(id: RoomID($0.id), title: $0.title) }
         chat.openRooms = openRooms
         chat.ratePerSecond = rateLimit
