@@ -8,9 +8,6 @@ import { transcriptTitle, participantItems, transcriptMessages, transcriptAbout 
 
 const $ = (id) => document.getElementById(id);
 
-function agreedLine(participants = []) {
-  return participants.map((p) => `${p.name} (${p.consented ? 'agreed' : 'did not agree'})`).join(', ');
-}
 
 export function initTranscripts(sign, onExpired) {
   async function load() {
@@ -20,7 +17,7 @@ export function initTranscripts(sign, onExpired) {
       $('transcript-list').replaceChildren(...transcripts.map((t) => h('li', { class: 'report', 'data-testid': 'transcript-item', dataset: { transcript: t.transcript } },
         h('p', { class: 'report-head' }, h('strong', { text: transcriptTitle(t) })),
         h('p', { class: 'hint', text: transcriptAbout(t) }),
-        h('p', { text: `People: ${agreedLine(t.participants)}` }),
+        // Who took part is shown only on reading, so that seeing names is recorded too.
         h('div', { class: 'actions' }, h('button', {
           type: 'button', class: 'secondary', 'data-testid': 'transcript-read', text: 'Read (this is recorded)',
           'aria-label': `Read ${transcriptTitle(t)}; your reading is recorded`, onclick: () => read(t.transcript),
