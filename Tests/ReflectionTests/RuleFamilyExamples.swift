@@ -25,6 +25,9 @@ extension RuleFamilyTests {
         ("whats-wrong", "I know everyone says it gets better but honestly what is wrong with me that I can't even get out of bed on a weekday without crying first. Sorry, long day."),
         ("whats-wrong", "Something's up with him, he's not himself"),
         ("whats-wrong", "What is your damage today?"),
+        ("whats-wrong", "bro what is wrong with you fr"),
+        ("whats-wrong", "idk whats wrong w me lately, everything feels heavy"),
+        ("whats-wrong", "whats wrong with my mom, she won't stop yelling"),
         // fixing
         ("fixing", "You ought to speak to your landlord about the damp."),
         ("fixing", "try some camomile tea before bed, it really works"),
@@ -71,6 +74,11 @@ extension RuleFamilyTests {
         ("fixing", "Perhaps speak to your doctor?"),
         ("fixing", "Might be worth trying mindfulness"),
         ("fixing", "you could do with a holiday"),
+        ("fixing", "y'all need to stop stressing and just take a vacation"),
+        ("fixing", "Have you tried therapy? It's a game changer"),
+        ("fixing", "you gotta talk to your doctor about switching meds"),
+        ("fixing", "dude just quit that job"),
+        ("fixing", "Call 988 if you're in crisis, they're great"),
         // labels
         ("labels", "I'm diagnosed with BPD and it's been a rollercoaster"),
         ("labels", "he's so bipolar lately, one minute fine and then screaming"),
@@ -110,6 +118,9 @@ extension RuleFamilyTests {
         ("labels", "my son is on the spectrum"),
         ("labels", "you're such a hypochondriac"),
         ("labels", "my diagnosis is bipolar 2"),
+        ("labels", "I'm so ADHD today, can't focus on anything"),
+        ("labels", "my husband is a narcissist and I'm done"),
+        ("labels", "I was hospitalized for psychosis last spring"),
         // moving-away
         ("moving-away", "I want to stop drinking so much at weekends"),
         ("moving-away", "I'm trying not to think about him"),
@@ -141,6 +152,9 @@ extension RuleFamilyTests {
         ("moving-away", "Quitting weed this month"),
         ("moving-away", "I need to get out of this job"),
         ("moving-away", "I'm trying to stop comparing myself to everyone"),
+        ("moving-away", "I just wanna stop feeling numb"),
+        ("moving-away", "gonna quit drinking for real this time"),
+        ("moving-away", "I never wanna go back to that place again"),
         // fear
         ("fear", "I'm really worried about you being on your own tonight"),
         ("fear", "if you keep talking like that they'll section you"),
@@ -167,6 +181,8 @@ extension RuleFamilyTests {
         ("fear", "I'm really concerned for your safety"),
         ("fear", "I don't think it's safe for you to be alone"),
         ("fear", "I have to report this, it's for your safety"),
+        ("fear", "I'm freaking out about you being alone this weekend"),
+        ("fear", "they'll put you on a 5150 if you say that"),
         // helper
         ("helper", "I know exactly what you need, leave it to me"),
         ("helper", "I'll sort out all your paperwork for you"),
@@ -192,6 +208,8 @@ extension RuleFamilyTests {
         ("helper", "I'll be honest with you, I know exactly what you're going through and I can get you through this, just do what I say."),
         ("helper", "You don't need anyone else, you've got me"),
         ("helper", "I've got all the answers, just ask"),
+        ("helper", "I got you, I'll fix everything for you"),
+        ("helper", "I'm like a therapist for my friends so I can totally help you"),
         // crisis
         ("crisis", "i just want it all to end"),
         ("crisis", "im gonna kms tonight"),
@@ -233,6 +251,10 @@ extension RuleFamilyTests {
         ("crisis", "i dont wanna be alive"),
         ("crisis", "I want to go to sleep forever"),
         ("crisis", "I tried to hang myself last night"),
+        ("crisis", "i wanna kill myself fr"),
+        ("crisis", "i'm done. i'm ending it tonight"),
+        ("crisis", "I don't wanna be here no more"),
+        ("crisis", "I relapsed and cut last night"),
         // boundary
         ("boundary", "can I borrow a tenner off you till payday"),
         ("boundary", "add me on snap its jaz_fox99"),
@@ -271,6 +293,12 @@ extension RuleFamilyTests {
         ("boundary", "Can you spot me a tenner?"),
         ("boundary", "I can sell you some of my diazepam"),
         ("boundary", "Wanna come back to mine after?"),
+        ("boundary", "venmo me $20?"),
+        ("boundary", "hmu on insta"),
+        ("boundary", "wanna hang out irl sometime?"),
+        ("boundary", "ur so fine ngl"),
+        ("boundary", "my cousin can get us some molly"),
+        ("boundary", "my number's on my profile"),
     ]
 
     /// Near misses, by the family they come close to: none may draw any suggestion.
@@ -346,6 +374,8 @@ extension RuleFamilyTests {
         ("fixing", "When I was in the thick of it a friend of mine kept checking on me every hour and honestly it made me feel like a child."),
         ("fixing", "My psychologist said I should journal more"),
         ("fixing", "Work's been crazy"),
+        ("fixing", "I'm gonna try meditation this week"),
+        ("fixing", "my mom always said I should toughen up"),
         // labels
         ("labels", "I'm a psychiatric nurse so I see a lot of this at work"),
         ("labels", "I felt so anxious on the bus this morning"),
@@ -372,6 +402,8 @@ extension RuleFamilyTests {
         ("labels", "Lovely to see some new faces tonight. Remember there's no pressure to speak, you can just listen."),
         ("labels", "I quit smoking last year"),
         ("labels", "I'd love to feel more confident"),
+        ("labels", "The market's been bipolar all week lol"),
+        ("labels", "that movie was so psycho"),
         // moving-away
         ("moving-away", "I want to feel calmer and have more good days"),
         ("moving-away", "I stopped drinking last year and it's the best thing I ever did"),
@@ -392,6 +424,7 @@ extension RuleFamilyTests {
         ("moving-away", "I'll stop rambling now, sorry!"),
         ("moving-away", "Is it normal to feel numb after a panic attack? I felt nothing for hours."),
         ("moving-away", "what you said about your brother really stayed with me. how are things with him now?"),
+        ("moving-away", "I'm so proud I've been sober 90 days"),
         // fear
         ("fear", "I'm worried about my exam tomorrow"),
         ("fear", "I'm scared of spiders lol"),
@@ -410,6 +443,7 @@ extension RuleFamilyTests {
         ("fear", "I'm scared for my job"),
         ("fear", "My biggest fear is being alone"),
         ("fear", "I get worried before I post anything here"),
+        ("fear", "I'm worried about my grades"),
         // helper
         ("helper", "Thank you so much for listening to me tonight"),
         ("helper", "Does anyone know how to change my display name?"),
@@ -428,6 +462,7 @@ extension RuleFamilyTests {
         ("helper", "Happy to share what worked for me if that's useful"),
         ("helper", "We had a really good chat after group last week, it was nice to feel understood."),
         ("helper", "I think I'm finally starting to understand why I react the way I do."),
+        ("helper", "I'm here to listen if you need"),
         // crisis
         ("crisis", "I tried to kill myself when I was 16 and I'm still here"),
         ("crisis", "this essay is going to be the death of me"),
@@ -461,6 +496,8 @@ extension RuleFamilyTests {
         ("crisis", "I'd rather die than wear that dress"),
         ("crisis", "you're killing it with those drawings!"),
         ("crisis", "my feet are killing me"),
+        ("crisis", "that test killed me lmao"),
+        ("crisis", "I'm dead 💀 that's hilarious"),
         // boundary
         ("boundary", "I live in Manchester, it's always raining here"),
         ("boundary", "The Samaritans are on 116 123 if anyone needs them"),
@@ -488,6 +525,9 @@ extension RuleFamilyTests {
         ("boundary", "I've been on the waiting list for therapy for a year"),
         ("boundary", "honestly this group is the best part of my week"),
         ("boundary", "My care coordinator keeps calling me 'complex' and I never know what she means by it."),
+        ("boundary", "This group is my favorite part of the week"),
+        ("boundary", "Welcome! Feel free to introduce yourself whenever you're ready."),
+        ("boundary", "Let's take five and come back"),
     ]
 
     /// Texts with several concerns, and exactly the families they should draw.

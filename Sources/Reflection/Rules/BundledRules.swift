@@ -49,7 +49,8 @@ enum BundledRules {
     "mam": "mum", "mummy": "mum", "bf": "boyfriend", "gf": "girlfriend", "bday": "birthday",
     "lyk": "like", "luv": "love", "gud": "good", "dieing": "dying", "tomoz": "tomorrow",
     "anymore": "any more", "tabs": "tablets", "xans": "xanax", "xanny": "xanax", "vallies": "valium", "hunny": "hun", "babes": "babe", "everybody": "everyone", "every1": "everyone",
-    "some1": "someone", "any1": "anyone", "no1": "nobody", "sb": "somebody"
+    "some1": "someone", "any1": "anyone", "no1": "nobody", "sb": "somebody", "yall": "you all", "yalls": "you all", "fr": "for real", "frfr": "for real",
+    "ikr": "i know right", "smh": "shaking my head"
   },
 
   "classes": {
@@ -187,7 +188,8 @@ enum BundledRules {
       "quiet down", "fade", "leave", "go", "vanish", "ease off", "let up", "leave me be", "get lost",
       "piss off", "fuck off", "die down", "calm down", "go quiet", "be quiet", "stop for good", "be over"],
 
-    "FEAR_WORD": ["worried", "scared", "afraid", "frightened", "terrified", "concerned", "nervous",
+    "FEAR_WORD": ["worried", "scared", "afraid", "frightened", "terrified", "concerned", "nervous", "freaking out",
+      "freaked out", "stressing", "stressing out", "stressed", "losing sleep", "on edge", "shitting myself", "bricking it",
       "petrified", "worry", "fear", "panicking", "anxious", "worried sick", "scared stiff", "freaked out",
       "worrying", "fearful", "uneasy"],
     "AUTHORITY": ["someone", "somebody", "the facilitator", "a facilitator", "the facilitators", "the mods",
@@ -344,6 +346,7 @@ enum BundledRules {
        "(kill|killing|unalive|unaliving|unalived|end|hang|hanging|drown|drowning|shoot|shooting|poison|poisoning|gas|gassing|off|offing|top|topping) myself",
        "(end|ending|take|taking|finish|finishing) (my life|my own life|it all|my self)",
        "{INTENT} ..2 (end|finish) (it|things|everything) (tonight|now|today|soon|for good|$)",
+       "{I} [{ADV}] (am|m) [{ADV}] (ending|finishing) (it|things|everything|my life) (tonight|now|today|soon|for good|$|all)",
        "suicide (is|seems|feels like|feels) [like] (the|my) (only|best|last|one) (way|option|answer|choice|thing|way out)",
        "(think|thinking|thought|thoughts|planning|plan|plans) (about|of|on) (suicide|ending my life|killing myself|taking my life|dying|not being here|ending it all|unaliving|kms|topping myself|taking my own life)",
        "(think|thinking|thought|thoughts|planning|plan|plans|ready|going|want|need) (about|of|on|to) (ending it|ending things|end it|end things) ($|all|tonight|now|for good|forever|soon|today)",
@@ -408,6 +411,8 @@ enum BundledRules {
        "(started|start|starting|back to|relapsed|relapsing|gone back to|going back to|keep) (self harming|harming myself|hurting myself|burning myself|cutting myself|self harm|cutting)",
        "{I} ..2 (hurt|harmed|cut|burned|burnt) myself (again|tonight|last night|today|this morning|earlier|just now|an hour ago|yesterday|$)",
        "{I} (just|have just|have) (cut|hurt|harmed|burned|burnt) myself",
+       "{I} ..3 (cut|self harmed|burned|burnt) (again|tonight|last night|today|this morning|earlier|yesterday|just now|an hour ago)",
+       "(relapsed|slipped|caved|gave in) ..2 (cut|cutting|self harmed|self harm|hurt myself|harmed myself|burned myself)",
        "(do not|can not|could not|dont) trust myself (not to|to be safe|tonight|around|on my own|alone|$)",
        "(urge|urges|urged|craving|cravings) (to|for) (cut|self harm|hurt myself|harm myself|die|end it|burn|overdose)",
        "(taken|took|swallowed|downed|had|necked|just took|have taken) ..2 (all|the whole|too many|loads of|a load of|a bunch of|every one of|a handful of|double|triple|lots of|a lot of|every|an entire|a whole) ..3 {PILLS}",
@@ -446,6 +451,7 @@ enum BundledRules {
        "(what is|whats|can i have|can i get|could i have|could i get|may i have|send me|give me|tell me|do you have) (your|ur) [phone|mobile|home|personal|email|real] {CONTACT_THING}",
        "(my|mine) [personal|own|phone|mobile] {PLATFORM} [is|name is|handle is|username is|number is|address is] [{ADV}] ({HANDLE}|{PHONE}|{EMAIL}|{NUMBER}|$)",
        "{PLATFORM} [is|name is|handle is|username is] {HANDLE}",
+       "(my|mine) (number|email|instagram|snapchat|whatsapp|discord|details|contact details|socials|handle|address) (is|are) (on|in) my (profile|bio|page|status)",
        "(add|follow|find|dm|message|text|call|ring|phone|whatsapp|snapchat|hit|email|contact|reach|ping) (me|me up) (on|at|via|through|over) ..2 ({PLATFORM}|{HANDLE}|{PHONE}|{EMAIL}|{NUMBER})",
        "(i am|i am on|find me|my handle is|my username is|look me up|follow me|add me) ..2 {HANDLE}",
        "(i am|im|find me|add me|follow me|look me up) on {PLATFORM} ((as|under|at|its|it is) _|{HANDLE})",
@@ -498,7 +504,8 @@ enum BundledRules {
     {"id": "boundary-romantic", "family": "boundary", "task": "mutuality", "principle": "relationship",
      "patterns": [
        "(you are|ur|you look|you looked|you are looking|you sound|you are so|you are really|you are very) [{ADV}] [so|really|very|well|proper|absolutely|dead|seriously|super|incredibly|bloody] {LOOKS}",
-       "(you are|ur|you look|you looked) [{ADV}] [so|really|very|well|proper|absolutely|dead|seriously|super|incredibly|bloody] (pretty|cute|fine) ($|and|x|xx|babe|hun|to me)",
+       "(you are|ur|you look|you looked) [{ADV}] [so|really|very|well|proper|absolutely|dead|seriously|super|incredibly|bloody] (pretty|cute) ($|and|x|xx|babe|hun|to me|not going to lie|to be honest|lol)",
+       "(you are|ur|you look|you looked) (so|really|very|well|proper|dead|damn|super|bloody) fine",
        "(are|r) (you|u) [{ADV}] (single|seeing (anyone|someone|anybody)|dating (anyone|someone|anybody)|taken|in a relationship|spoken for)",
        "(go|come|going|coming) (out|on a date|out on a date|for a date|for a drink|for dinner) with me",
        "be (my girlfriend|my boyfriend|my gf|my bf|my valentine|my partner|mine)",
@@ -523,6 +530,7 @@ enum BundledRules {
     {"id": "boundary-illegal", "family": "boundary", "task": "mutuality", "principle": "relationship",
      "patterns": [
        "(score|scoring|buy|buying|get|getting|sell|selling|pick up|picking up|grab|grabbing|cop|copping|sort you out with|sort me out with|hook you up with|hook me up with|hook up with|share|sharing|swap|swapping|trade|trading|spare|sparing|source|sourcing|bring|supply) [me|you|u|us] [some of my|some of your|some of the|some|a bit of|a few|a couple of|any|a little|more|loads of|the|a] ..1 {DRUG}",
+       "(score|scoring|get|getting|buy|buying|sell|selling|grab|grabbing|cop|copping|bring|sort|hook|pick up) [me|you|u|us|them] (some|a bit of|any|a bag of|a gram of|a line of|lines of|more) (molly|coke|charlie|gear|green|bud|pot|speed|acid|crack|dope|smack|pills|mandy|ice|snow|blow|hash|tabs|shrooms)",
        "(smoke|smoking|toke|take|taking|drop|dropping|do|doing|try|trying|get|getting) [some|a bit of|a few|a couple of|a|the] (weed|cocaine|mdma|ket|ketamine|drugs|lsd|shrooms|heroin|meth|a joint|a spliff|some weed|ecstasy|coke|mandy) (together|with me|with you|after group|after|before|tonight|later|this weekend|sometime)",
        "(get|getting) (high|stoned|wasted|smashed|baked|off our faces|mashed|wrecked|fucked up|messed up) (together|with me|with you|after|tonight|later|this weekend)",
        "(my|a|your|ur) (dealer|drug dealer)",
@@ -549,7 +557,7 @@ enum BundledRules {
        "{I} (am|was|feel|must be|have always been|have been) [{ADV}] [so|completely|totally|fundamentally|clearly|obviously|just|really|such a|so fucking|so damn|a bit] (broken|defective|damaged goods|a lost cause|beyond help|unfixable|a freak|not normal|wired wrong|messed up in the head|not right in the head|a mess)",
        "why (am i|can not i|do i) (like this|so broken|so messed up|such a mess|such a freak|not normal)"
      ],
-     "unless": ["reported-speech", "negated",
+     "unless": ["reported-speech",
        {"pattern": "(not that|it is not that|doesnt mean|does not mean|nothing is|there is nothing|nobody thinks|no one thinks)", "where": "before", "within": 2},
        {"pattern": "{THINGS}", "where": "after", "within": 0}],
      "text": "You could wonder “What’s happened to me?” instead of “What’s wrong with me?”",
@@ -566,7 +574,7 @@ enum BundledRules {
        "(need|needs) (your|ur|his|her|their) head (checked|testing|examined|seeing to|looking at)",
        "what has (got|gotten|come) (into|over) {OTHER}"
      ],
-     "unless": ["reported-speech", "negated",
+     "unless": ["reported-speech",
        {"pattern": "(not that|it is not that|doesnt mean|does not mean|nothing is|there is nothing|nobody thinks|no one thinks)", "where": "before", "within": 2},
        {"pattern": "{THINGS}", "where": "after", "within": 0},
        {"pattern": "(with her|with his|with their|with your|with ur) ..1 {THINGS}", "where": "sentence"}],
@@ -601,7 +609,7 @@ enum BundledRules {
        "^ _ (is|was|seems|sounds|looks|acts) [{ADV}] [a|an|a bit|a little|such a|a total|so|very|really|totally|proper] {LABEL_ADJ}",
        "(a|an|such a|total|proper|complete|typical|another|classic|some|bloody|fucking|right) [{LABEL_MOD}] {LABEL_NOUN}",
        "{SUBJ_OTHER} [{ADV}] [also] {SUFFERS} [{SEVERITY}] [{SEVERITY}] [{SEVERITY}] {LABEL_CONDITION}",
-       "(has|have|had|having|got|with|gets|getting|suffers from|suffering from|living with|lives with|struggles with|struggling with|diagnosed with|people with|someone with|anyone with|person with|those with|folk with|folks with|guys with|women with|men with|kids with|patients with|clients with) [{SEVERITY}] [{SEVERITY}] {LABEL_CONDITION}",
+       "(hospitalised for|hospitalized for|admitted for|sectioned for|sectioned with|in hospital for|in hospital with|on medication for|taking medication for|on meds for|meds for|treated for|treatment for|inpatient for|admitted with|has|have|had|having|got|with|gets|getting|suffers from|suffering from|living with|lives with|struggles with|struggling with|diagnosed with|people with|someone with|anyone with|person with|those with|folk with|folks with|guys with|women with|men with|kids with|patients with|clients with) [{SEVERITY}] [{SEVERITY}] {LABEL_CONDITION}",
        "{POSS_OTHER} [own|awful|bad|worst|old|new|mental|current|stupid|fucking|damn|bloody|diagnosed|undiagnosed|severe|chronic] [{SEVERITY}] ({LABEL_CONDITION}|{LABEL_VAGUE})",
        "(diagnosed|diagnosis|dx|dxd|diagnosing|misdiagnosed|diagnoses) ..4 {LABEL_CONDITION}",
        "(called|calls|call|labelled|labeled|labels|branded|brands|wrote|writes|written|writing|put|diagnosed|marked|described) (him|her|them|you|us|everyone|people) ..3 {LABEL_ADJ}",
@@ -687,6 +695,7 @@ enum BundledRules {
        "(section|sectioning|commit|committed|admit|admitted) (you|u|ya)",
        "(you|ur|u) ..3 (get|be|being|end up|will be|will get|might get|could get|gonna get|gonna be) (sectioned|locked up|put away|committed|admitted|taken away|arrested|hospitalised|hospitalized|detained)",
        "(be careful|careful) (what|who|how|where) (you|u) (say|tell|share|post|talk|write|go)",
+       "(put|place|keep) (you|u|ya) (on|under|in) (a|an) ({NUMBER}|hold|section|psych hold|involuntary hold|psychiatric hold|section 2|section 3)",
        "(you|ur) ..3 end up [back] (in|on|at) ..2 {BAD_PLACE}",
        "(you|ur) ..3 end up [back] (dead|sectioned|homeless|in hospital|on the ward|in a&e|in crisis|in a bad way|in a state)",
        "what if (you|u|ur|things|it|something|he|she|they|your) ..6 {BAD_OUTCOME}",
@@ -699,7 +708,7 @@ enum BundledRules {
      ],
      "unless": ["reported-speech", "relationship-talk",
        {"pattern": "[would|will|might|may|could|d|ll] (hate|mind|think|judge|not like|be annoyed|be mad|be angry|laugh|get bored|be bored|not reply|not want|ignore|leave me|forget me|be upset with me|be cross)", "where": "after", "within": 1},
-       {"pattern": "(when|if) (you|u) (said|say|told|tell|did|do|left|leave|went quiet)", "where": "after", "within": 0},
+       {"pattern": "(when|whenever|as soon as) (you|u) (said|say|told|tell|did|do|left|leave|went quiet|go quiet|got angry|get angry)", "where": "after", "within": 0},
        {"pattern": "(you|u) (will|would|might|may|could|d|ll) (think|find|hate|see|judge|laugh|be bored|not like|not reply|not answer|not want)", "where": "after", "within": 0},
        {"pattern": "(you|u) (are|were) (safe|okay|ok|alright|fine)", "where": "after", "within": 0},
        {"pattern": "(you|u) (get|got) (home|back) (safe|okay|alright)", "where": "after", "within": 0}],
@@ -774,7 +783,7 @@ enum BundledRules {
        "{I} [{ADV}] (wish|hope|pray) [that] (the|this|my|these|those|it|they|all|all this|all the) ..5 (would|will|could|might) [{ADV}] [just] {GO_AWAY}",
        "all (i|i really|i ever|i have ever) (want|need|wanted|needed|wish|ask for) (is|is for|is to|was|was for|was to|for) ..6 (to|be) [{ADV}] ({GO_AWAY}|{STOP}|gone|over|not feel|stop feeling|not be)",
        "(my|the|one|our) ..3 (goal|aim|plan|resolution|resolutions|priority|target|focus|mission|hope|intention) ..4 (is|was|will be) [{ADV}] [to|for me to|for] [{ADV}] ({STOP}|never|not|stop|to stop|to never|to not|to avoid|avoiding|not to|not ending up|never ending up|staying out of|staying off|staying away from|quitting|stopping|giving up)",
-       "^ [{ADV}] [{ADV}] (need|want|wanna|gotta|got|have|trying|must|wish i could) [to] [{ADV}] (stop|quit|give up|get rid of|cut out|cut down on|stay away from|stay off|kick|get off) _",
+       "^ [{ADV}] [{ADV}] (need|want|wanna|gotta|got|have|trying|must|wish i could|going|planning|plan|hoping|determined|ready) [to] [{ADV}] (stop|quit|give up|get rid of|cut out|cut down on|stay away from|stay off|kick|get off) _",
        "^ [{ADV}] (quitting|giving up|cutting out|cutting down on|staying off|knocking) _ (this|from|for|starting|as of|next|tomorrow|today|on) ..2 (month|week|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|today|now|january|new year)",
        "{I} [{ADV}] (want|need|wish|would like|wanna|hope|would love) (to|i could|i can) (not|never) (be|feel|have|end up|go|do|think|hear|see|get) _"
      ],
