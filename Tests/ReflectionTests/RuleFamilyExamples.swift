@@ -28,6 +28,9 @@ extension RuleFamilyTests {
         ("whats-wrong", "bro what is wrong with you fr"),
         ("whats-wrong", "idk whats wrong w me lately, everything feels heavy"),
         ("whats-wrong", "whats wrong with my mom, she won't stop yelling"),
+        ("whats-wrong", "What's the matter with everyone today, it's like talking to a wall"),
+        ("whats-wrong", "There's something really off about him and I don't like it"),
+        ("whats-wrong", "Honestly think something's wrong with my head"),
         // fixing
         ("fixing", "You ought to speak to your landlord about the damp."),
         ("fixing", "try some camomile tea before bed, it really works"),
@@ -79,6 +82,11 @@ extension RuleFamilyTests {
         ("fixing", "you gotta talk to your doctor about switching meds"),
         ("fixing", "dude just quit that job"),
         ("fixing", "Call 988 if you're in crisis, they're great"),
+        ("fixing", "you ought to get yourself a cat, they're great company"),
+        ("fixing", "Write a list of what you're grateful for every night"),
+        ("fixing", "You really must get your bloods done"),
+        ("fixing", "get on to the council first thing tomorrow"),
+        ("fixing", "have you spoken to your GP about it?"),
         // labels
         ("labels", "I'm diagnosed with BPD and it's been a rollercoaster"),
         ("labels", "he's so bipolar lately, one minute fine and then screaming"),
@@ -121,6 +129,10 @@ extension RuleFamilyTests {
         ("labels", "I'm so ADHD today, can't focus on anything"),
         ("labels", "my husband is a narcissist and I'm done"),
         ("labels", "I was hospitalized for psychosis last spring"),
+        ("labels", "my daughter's got an eating disorder"),
+        ("labels", "I'm bipolar type 2 and it's exhausting"),
+        ("labels", "My mum was an alcoholic"),
+        ("labels", "They said I have psychotic depression"),
         // moving-away
         ("moving-away", "I want to stop drinking so much at weekends"),
         ("moving-away", "I'm trying not to think about him"),
@@ -155,6 +167,9 @@ extension RuleFamilyTests {
         ("moving-away", "I just wanna stop feeling numb"),
         ("moving-away", "gonna quit drinking for real this time"),
         ("moving-away", "I never wanna go back to that place again"),
+        ("moving-away", "I want to stop running away from my problems"),
+        ("moving-away", "I just need these thoughts to go away"),
+        ("moving-away", "My aim is to not end up in crisis again"),
         // fear
         ("fear", "I'm really worried about you being on your own tonight"),
         ("fear", "if you keep talking like that they'll section you"),
@@ -183,6 +198,10 @@ extension RuleFamilyTests {
         ("fear", "I have to report this, it's for your safety"),
         ("fear", "I'm freaking out about you being alone this weekend"),
         ("fear", "they'll put you on a 5150 if you say that"),
+        ("fear", "I'm worried you're going to get hurt if you go back to him"),
+        ("fear", "You're not well enough to be on your own"),
+        ("fear", "I really think someone needs to check on you tonight"),
+        ("fear", "If you don't calm down I'll have to get the facilitator"),
         // helper
         ("helper", "I know exactly what you need, leave it to me"),
         ("helper", "I'll sort out all your paperwork for you"),
@@ -210,6 +229,9 @@ extension RuleFamilyTests {
         ("helper", "I've got all the answers, just ask"),
         ("helper", "I got you, I'll fix everything for you"),
         ("helper", "I'm like a therapist for my friends so I can totally help you"),
+        ("helper", "I'm going to sort your whole life out, you'll see"),
+        ("helper", "You're lucky to have me looking out for you"),
+        ("helper", "I know what's good for you even if you don't"),
         // crisis
         ("crisis", "i just want it all to end"),
         ("crisis", "im gonna kms tonight"),
@@ -255,6 +277,11 @@ extension RuleFamilyTests {
         ("crisis", "i'm done. i'm ending it tonight"),
         ("crisis", "I don't wanna be here no more"),
         ("crisis", "I relapsed and cut last night"),
+        ("crisis", "I don't want to be alive anymore"),
+        ("crisis", "I've been cutting again"),
+        ("crisis", "Everything would be easier if I wasn't here"),
+        ("crisis", "I'm going to take an overdose"),
+        ("crisis", "Sometimes I think about driving into a wall"),
         // boundary
         ("boundary", "can I borrow a tenner off you till payday"),
         ("boundary", "add me on snap its jaz_fox99"),
@@ -299,6 +326,10 @@ extension RuleFamilyTests {
         ("boundary", "ur so fine ngl"),
         ("boundary", "my cousin can get us some molly"),
         ("boundary", "my number's on my profile"),
+        ("boundary", "Are you free Saturday? We could get a coffee, just us"),
+        ("boundary", "Whats ur whatsapp"),
+        ("boundary", "could I borrow a few quid for the bus"),
+        ("boundary", "Come to mine, I've got wine"),
     ]
 
     /// Near misses, by the family they come close to: none may draw any suggestion.
@@ -330,6 +361,8 @@ extension RuleFamilyTests {
         ("whats-wrong", "Thanks for last week everyone. I took what you said about writing things down and it actually helped me notice patterns in my mood."),
         ("whats-wrong", "Can I be honest? When my partner was in hospital I felt so useless. I kept telling myself I should have seen it coming."),
         ("whats-wrong", "Are you ok? Something seems off."),
+        ("whats-wrong", "what's wrong with the bus times this week"),
+        ("whats-wrong", "I've never felt there was anything wrong with being quiet"),
         // fixing
         ("fixing", "you must be exhausted after all that"),
         ("fixing", "I should probably go to bed soon"),
@@ -376,6 +409,9 @@ extension RuleFamilyTests {
         ("fixing", "Work's been crazy"),
         ("fixing", "I'm gonna try meditation this week"),
         ("fixing", "my mom always said I should toughen up"),
+        ("fixing", "I might try the walking group next week"),
+        ("fixing", "My CPN told me I need to pace myself"),
+        ("fixing", "Is there anything you'd like from us tonight?"),
         // labels
         ("labels", "I'm a psychiatric nurse so I see a lot of this at work"),
         ("labels", "I felt so anxious on the bus this morning"),
@@ -404,6 +440,8 @@ extension RuleFamilyTests {
         ("labels", "I'd love to feel more confident"),
         ("labels", "The market's been bipolar all week lol"),
         ("labels", "that movie was so psycho"),
+        ("labels", "It's been a manic few days at home with the kids"),
+        ("labels", "I went to a talk about depression at the library"),
         // moving-away
         ("moving-away", "I want to feel calmer and have more good days"),
         ("moving-away", "I stopped drinking last year and it's the best thing I ever did"),
@@ -425,6 +463,8 @@ extension RuleFamilyTests {
         ("moving-away", "Is it normal to feel numb after a panic attack? I felt nothing for hours."),
         ("moving-away", "what you said about your brother really stayed with me. how are things with him now?"),
         ("moving-away", "I'm so proud I've been sober 90 days"),
+        ("moving-away", "I'd love to be able to enjoy cooking again"),
+        ("moving-away", "Stop by anytime, the kettle's always on at the centre"),
         // fear
         ("fear", "I'm worried about my exam tomorrow"),
         ("fear", "I'm scared of spiders lol"),
@@ -444,6 +484,8 @@ extension RuleFamilyTests {
         ("fear", "My biggest fear is being alone"),
         ("fear", "I get worried before I post anything here"),
         ("fear", "I'm worried about my grades"),
+        ("fear", "I'm a bit worried about tomorrow, first day back at work"),
+        ("fear", "I was scared to come tonight but I'm glad I did"),
         // helper
         ("helper", "Thank you so much for listening to me tonight"),
         ("helper", "Does anyone know how to change my display name?"),
@@ -463,6 +505,7 @@ extension RuleFamilyTests {
         ("helper", "We had a really good chat after group last week, it was nice to feel understood."),
         ("helper", "I think I'm finally starting to understand why I react the way I do."),
         ("helper", "I'm here to listen if you need"),
+        ("helper", "I think we both learned something tonight"),
         // crisis
         ("crisis", "I tried to kill myself when I was 16 and I'm still here"),
         ("crisis", "this essay is going to be the death of me"),
@@ -498,6 +541,9 @@ extension RuleFamilyTests {
         ("crisis", "my feet are killing me"),
         ("crisis", "that test killed me lmao"),
         ("crisis", "I'm dead 💀 that's hilarious"),
+        ("crisis", "I could have died laughing"),
+        ("crisis", "My grandad died last spring and I still miss him"),
+        ("crisis", "I used to self harm when I was at school"),
         // boundary
         ("boundary", "I live in Manchester, it's always raining here"),
         ("boundary", "The Samaritans are on 116 123 if anyone needs them"),
@@ -528,6 +574,9 @@ extension RuleFamilyTests {
         ("boundary", "This group is my favorite part of the week"),
         ("boundary", "Welcome! Feel free to introduce yourself whenever you're ready."),
         ("boundary", "Let's take five and come back"),
+        ("boundary", "The library has free internet if you need it"),
+        ("boundary", "I gave my old phone to my nephew"),
+        ("boundary", "Thanks for being so honest with us"),
     ]
 
     /// Texts with several concerns, and exactly the families they should draw.
@@ -541,5 +590,6 @@ extension RuleFamilyTests {
         ("you need to take your lithium, your bipolar is obviously back", ["fixing", "labels"]),
         ("I'm scared for you, let me handle it all", ["fear", "helper"]),
         ("I'm worried about you, you've not been yourself for weeks and I think you need to see someone.", ["fear", "fixing"]),
+        ("Stop being so paranoid, nobody's watching you", ["fixing", "labels"]),
     ]
 }
