@@ -46,16 +46,19 @@ extension APIRoutes {
         })
     }
 
-    /// `GET /api/me` → `{"name","role"}` for a page checking a stored token.
+    /// `GET /api/me` → `{"name","role","expires"}` for a page checking a stored token.
     func me(_ request: HTTPRequest, respond: @escaping @Sendable (HTTPResponse) -> Void) {
-        authenticator.require(Set(StaffRole.allCases), for: request.head, respond: respond) { _, member in
-            APIResponse.json { writer in
+        guard let token = StaffAuthenticator.bearerToken(request.head) else { return respond(APIResponse.unauthorized) }
+        worker.perform({ store -> HTTPResponse in
+            guard let (member, expires) = try store.session(token: token, now: .now()) else { return APIResponse.unauthorized }
+            return APIResponse.json { writer in
                 writer.beginObject()
                 writer.key("name"); writer.string(member.displayName)
                 writer.key("role"); writer.string(member.role.rawValue)
+                writer.key("expires"); writer.timestamp(milliseconds: expires.milliseconds)
                 writer.endObject()
             }
-        }
+        }, completion: { respond($0.get(or: APIResponse.internalError)) })
     }
 }
 

@@ -63,6 +63,7 @@ extension APIRoutes {
     /// `DELETE /api/receipts/{receipt}`: takes consent back for good (pair: the transcript; group: your lines).
     func revokeReceipt(_ receipt: String, respond: @escaping @Sendable (HTTPResponse) -> Void) {
         worker.perform({ store -> HTTPResponse in
+            guard let transcript = try store.transcriptID(forReceipt: receipt) else { return Self.invalidReceipt }
             let scope: String
             switch try store.revoke(receipt: receipt, now: .now()) {
             case .deleted: scope = "transcript"
@@ -72,6 +73,7 @@ extension APIRoutes {
             return APIResponse.json { writer in
                 writer.beginObject()
                 writer.key("revoked"); writer.bool(true)
+                writer.key("transcript"); writer.string(transcript)
                 writer.key("scope"); writer.string(scope)
                 writer.endObject()
             }

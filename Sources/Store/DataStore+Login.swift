@@ -51,6 +51,11 @@ extension DataStore {
 
     /// The account a token belongs to, or nil when it is unknown, logged out, or expired.
     public func resolve(token: String, now: WallTime) throws -> StaffMember? {
+        try session(token: token, now: now)?.member
+    }
+
+    /// The account a token belongs to and when the token stops working (for `GET /api/me`).
+    public func session(token: String, now: WallTime) throws -> (member: StaffMember, expires: WallTime)? {
         guard let hashed = HashedSecret(token) else { return nil }
         let candidates = try database.rows("""
             SELECT s.id, s.username, s.role, s.created_ms, t.token_hash, t.expires_ms
@@ -59,7 +64,7 @@ extension DataStore {
             Self.member(from: row).map { (member: $0, hash: row.blob(4), expires: WallTime(milliseconds: row.integer(5))) }
         }
         guard let match = candidates.first(where: { hashed.matches($0.hash) }) else { return nil }
-        return match.expires > now ? match.member : nil
+        return match.expires > now ? (match.member, match.expires) : nil
     }
 
     /// Ends the session holding this token; false when there was none.

@@ -5,6 +5,11 @@
 /// pages, the write-ahead log is checkpointed and truncated to zero bytes, and a group transcript that
 /// keeps other people's messages is re-sealed under a brand-new key.
 extension DataStore {
+    /// The transcript a receipt opens, or nil for an unknown (or revoked, or expired) receipt.
+    public func transcriptID(forReceipt receipt: String) throws -> String? {
+        try findReceipt(receipt)?.transcriptID
+    }
+
     /// Withdraws the receipt holder's consent. The receipt stops working either way.
     public func revoke(receipt: String, now: WallTime) throws -> RevocationOutcome {
         guard let found = try findReceipt(receipt) else { return .notFound }

@@ -74,16 +74,12 @@ def test_reports_are_listed_for_staff(circle, server):
     assert listed["message"]["name"] == "Ash" and listed["reporter"]["peer"] == river.peer
 
 
-@pytest.mark.xfail(strict=True, reason="StoreEffectSink.reportFiled stores the reporter's peer id as reporterName "
-                                       "(reporterName: report.reporter.rawValue), so reporter.name is 'p_…'")
 def test_listed_reports_name_the_reporter(circle, server):
     report, _ = file_report(circle)
     river = circle[1]
     assert listed_report(server, report)["reporter"] == {"peer": river.peer, "name": "River"}
 
 
-@pytest.mark.xfail(strict=True, reason="Lobby.resolve (resolve_report over the WebSocket) only sends report_outcome; "
-                                       "nothing reaches the store, so GET /api/reports keeps status 'open'")
 def test_a_report_resolved_over_the_websocket_is_resolved_for_staff(circle, server):
     report, _ = file_report(circle)
     circle[0].request({"type": "resolve_report", "report": report, "outcome": "Talked it through."})
@@ -92,8 +88,6 @@ def test_a_report_resolved_over_the_websocket_is_resolved_for_staff(circle, serv
     assert listed["resolvedBy"] == "fran"
 
 
-@pytest.mark.xfail(strict=True, reason="ChatService.reportResolved is an empty stub: resolving over "
-                                       "POST /api/reports/{id}/resolve never sends report_outcome to the reporter")
 def test_a_report_resolved_over_http_reaches_the_reporter(circle, server):
     report, _ = file_report(circle)
     river = circle[1]
