@@ -3,11 +3,14 @@
 /// Kept as an array, not a dictionary: requests carry few headers, order matters for repeated
 /// fields, and a linear scan of a dozen entries beats hashing.
 public struct HTTPHeaders: Sendable, Equatable, Sequence {
+    /// One field: its name as sent and its value without surrounding whitespace.
     public typealias Element = (name: String, value: String)
     private var fields: [(name: String, value: String)] = []
 
+    /// No fields.
     public init() {}
 
+    /// Fields in order, as `(name, value)` pairs.
     public init(_ fields: [(String, String)]) {
         self.fields = fields.map { (name: $0.0, value: $0.1) }
     }
@@ -41,12 +44,15 @@ public struct HTTPHeaders: Sendable, Equatable, Sequence {
         }
     }
 
+    /// The number of fields.
     public var count: Int { fields.count }
 
+    /// Iterates the fields in order.
     public func makeIterator() -> IndexingIterator<[(name: String, value: String)]> {
         fields.makeIterator()
     }
 
+    /// Same fields, same order, names compared exactly.
     public static func == (lhs: HTTPHeaders, rhs: HTTPHeaders) -> Bool {
         lhs.fields.count == rhs.fields.count && zip(lhs.fields, rhs.fields).allSatisfy { $0.name == $1.name && $0.value == $1.value }
     }

@@ -6,8 +6,10 @@ public struct HTTPRequestHead: Sendable, Equatable {
     public var target: String
     /// Minor version of HTTP/1.x (0 or 1).
     public var minorVersion: Int
+    /// The header fields in the order received.
     public var headers: HTTPHeaders
 
+    /// A head from its parts (the parser makes these; tests and tools too).
     public init(method: String, target: String, minorVersion: Int = 1, headers: HTTPHeaders = HTTPHeaders()) {
         self.method = method
         self.target = target

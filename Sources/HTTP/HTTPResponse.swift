@@ -1,9 +1,13 @@
 /// A complete response: status, header fields and body, encoded in one go.
 public struct HTTPResponse: Sendable, Equatable {
+    /// The status line's code.
     public var status: HTTPStatus
+    /// Header fields, written in order.
     public var headers: HTTPHeaders
+    /// The body; `Content-Length` is added from it unless set.
     public var body: [UInt8]
 
+    /// A response from its parts.
     public init(status: HTTPStatus, headers: HTTPHeaders = HTTPHeaders(), body: [UInt8] = []) {
         self.status = status
         self.headers = headers

@@ -51,31 +51,21 @@ struct ReflectBench: ParsableCommand {
             """)
     }
 
-    /// Messages of exactly `length` characters (cut at a word), made by a fixed shuffle of chat sentences.
+    /// Messages of exactly `length` characters (cut at a word), made by stepping through the chat sentences
+    /// in a fixed, scrambled order, so every run times the same messages.
     static func messages(length: Int, count: Int) -> [String] {
-        var generator = SplitMix(state: 0x5EED)
+        var step = 0
         return (0..<count).map { _ in
             var text = ""
             while text.count < length {
-                text += sentences[Int(generator.next() % UInt64(sentences.count))] + " "
+                step += 1
+                text += sentences[(step * 7 + step / sentences.count * 3) % sentences.count] + " "
             }
             var cut = String(text.prefix(length))
             if let space = cut.lastIndex(of: " "), cut.distance(from: cut.startIndex, to: space) > length - 20 {
                 cut = String(cut[..<space])
             }
             return cut
-        }
-    }
-
-    /// A deterministic generator, so every run times the same messages.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
         }
     }
 

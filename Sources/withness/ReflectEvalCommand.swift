@@ -22,9 +22,21 @@ struct ReflectEval: ParsableCommand {
     @Flag(help: "Print the bundled rules file and exit (a starting point for a deployment's own).")
     var printRules = false
 
+    @Option(help: "Analyse one text and print its suggestions as JSON lines, instead of reading FILE.")
+    var text: String?
+
     func run() throws {
         if printRules {
             print(RuleBook.bundledJSON)
+            return
+        }
+        if let text {
+            let engine = try ReflectionEngine(book: Self.book(rules: rules))
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            for suggestion in engine.analyse(text).suggestions {
+                print(String(decoding: try encoder.encode(suggestion), as: UTF8.self))
+            }
             return
         }
         guard let file else { throw ValidationError("Give a JSONL file to evaluate.") }

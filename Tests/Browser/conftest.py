@@ -2,14 +2,20 @@
 
 Every test that needs the chat asks for `chat_server`; it skips (with the reason) until
 `$WITHNESS_BIN serve` answers a `hello` with a `welcome` on /ws, so the probe lives in one place.
+Tests that need staff accounts ask for `staff_server`: it makes the accounts with
+`withness staff add` in the server's data folder first, and skips while the server has no staff
+sign-in yet (probed once per session).
 """
+import contextlib
 import json
 import os
 import shutil
 import socket
 import subprocess
 import time
+import urllib.error
 import urllib.request
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -39,18 +45,23 @@ def _wait_healthy(base, process, seconds=20):
     return False
 
 
-@pytest.fixture
-def server(tmp_path):
-    """`withness serve` with the standing room `lobby` and no rate limit; yields its base URL."""
+def _binary():
     binary = os.environ.get("WITHNESS_BIN", "")
     if not binary or not (Path(binary).is_file() and os.access(binary, os.X_OK)):
         pytest.skip(f"WITHNESS_BIN is not an executable ({binary!r}); build withness first")
+    return binary
+
+
+@contextlib.contextmanager
+def _serving(data_dir, log_path):
+    """`withness serve` with the standing room `lobby` and no rate limit; yields its base URL."""
+    binary = _binary()
     port = _free_port()
     base = f"http://127.0.0.1:{port}"
-    log = open(tmp_path / "server.log", "w+")
+    log = open(log_path, "w+")
     process = subprocess.Popen(
         [binary, "serve", "--host", "127.0.0.1", "--port", str(port), "--web", str(WEB),
-         "--data", str(tmp_path / "data"), "--room", "lobby:Open circle", "--rate-limit", "0"],
+         "--data", str(data_dir), "--room", "lobby:Open circle", "--rate-limit", "0"],
         stdout=log, stderr=subprocess.STDOUT)
     try:
         if not _wait_healthy(base, process):
@@ -66,12 +77,11 @@ def server(tmp_path):
         log.close()
 
 
-@pytest.fixture
-def chat_server(server):
-    """The server, once it speaks the chat protocol: hello on /ws must get a welcome within 2 s."""
+def _skip_unless_chat(base):
+    """Skip unless hello on /ws gets a welcome within 2 s (the chat service is wired)."""
     from websockets.sync.client import connect
 
-    url = server.replace("http://", "ws://") + "/ws"
+    url = base.replace("http://", "ws://") + "/ws"
     try:
         with connect(url, open_timeout=2, close_timeout=1) as ws:
             ws.send(json.dumps({"type": "hello", "name": "Probe"}))
@@ -80,7 +90,99 @@ def chat_server(server):
         pytest.skip(f"the server does not speak the chat protocol on /ws yet ({error!r})")
     if reply.get("type") != "welcome":
         pytest.skip(f"hello on /ws got {reply!r}, not a welcome; chat service not wired yet")
+
+
+@pytest.fixture
+def data_dir(tmp_path):
+    """The server's --data folder (staff accounts are added here before it starts)."""
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def server(data_dir, tmp_path):
+    """`withness serve` with the standing room `lobby` and no rate limit; yields its base URL."""
+    with _serving(data_dir, tmp_path / "server.log") as base:
+        yield base
+
+
+@pytest.fixture
+def chat_server(server):
+    """The server, once it speaks the chat protocol: hello on /ws must get a welcome within 2 s."""
+    _skip_unless_chat(server)
     return server
+
+
+# Staff accounts the staff tests sign in with: role → (name, password).
+STAFF = {
+    "facilitator": ("Sam", "quiet-river-stone-42"),
+    "worker": ("Ash", "green-field-lantern-17"),
+    "admin": ("Noor", "open-window-morning-63"),
+}
+
+# What was learned about the binary and server once per session (a missing feature skips every test the same way).
+_PROBES = {}
+
+
+def _probe_staff_cli(binary):
+    """None when `withness staff add` exists, else why not."""
+    if "cli" not in _PROBES:
+        try:
+            done = subprocess.run([binary, "staff", "add", "--help"], capture_output=True, text=True, timeout=20)
+            _PROBES["cli"] = None if done.returncode == 0 else (
+                f"`withness staff add` is not a known command yet (exit {done.returncode}: {(done.stderr or done.stdout)[-200:]!r})")
+        except (OSError, subprocess.TimeoutExpired) as error:
+            _PROBES["cli"] = f"`withness staff add --help` did not run ({error!r})"
+    return _PROBES["cli"]
+
+
+def _probe_login(base):
+    """None when POST /api/login exists (a wrong password gets 401/400), else why not."""
+    if "login" not in _PROBES:
+        request = urllib.request.Request(
+            f"{base}/api/login", method="POST", headers={"Content-Type": "application/json"},
+            data=json.dumps({"username": "probe-nobody", "password": "not-a-password"}).encode())
+        try:
+            urllib.request.urlopen(request, timeout=5).close()
+            _PROBES["login"] = "POST /api/login accepted an account that does not exist"
+        except urllib.error.HTTPError as error:
+            _PROBES["login"] = None if error.code in (400, 401, 429) else (
+                f"the server has no staff sign-in yet (POST /api/login answered {error.code})")
+        except OSError as error:
+            _PROBES["login"] = f"POST /api/login failed ({error!r})"
+    return _PROBES["login"]
+
+
+def add_staff(data_dir, name, role, password):
+    """`withness staff add NAME --role ROLE --data DIR`, the password on standard input (one line)."""
+    done = subprocess.run([_binary(), "staff", "add", name, "--role", role, "--data", str(data_dir)],
+                          input=password + "\n", capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, f"staff add {name} failed: {done.stdout}{done.stderr}"
+
+
+@dataclass
+class StaffServer:
+    base: str
+    accounts: dict  # role → (name, password)
+    data_dir: Path
+
+
+@pytest.fixture
+def staff_server(data_dir, tmp_path):
+    """The server with a facilitator, a worker and an admin account (made before it starts).
+
+    Skips with the reason while `staff add` or `POST /api/login` doesn't exist yet."""
+    reason = _probe_staff_cli(_binary())
+    if reason:
+        pytest.skip(reason)
+    data_dir.mkdir(parents=True, exist_ok=True)
+    for role, (name, password) in STAFF.items():
+        add_staff(data_dir, name, role, password)
+    with _serving(data_dir, tmp_path / "server.log") as base:
+        _skip_unless_chat(base)
+        reason = _probe_login(base)
+        if reason:
+            pytest.skip(reason)
+        yield StaffServer(base, dict(STAFF), data_dir)
 
 
 @pytest.fixture

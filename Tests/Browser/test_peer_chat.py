@@ -7,50 +7,8 @@ at 360 px: no sideways scrolling, every control reachable with Tab.
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support.ui import WebDriverWait
 
-WAIT = 15
-
-
-def tid(driver, testid):
-    return driver.find_element(By.CSS_SELECTOR, f'[data-testid="{testid}"]')
-
-
-def wait_for(driver, condition, message, timeout=WAIT):
-    return WebDriverWait(driver, timeout).until(lambda d: condition(d), message)
-
-
-def shown(driver, testid):
-    elements = driver.find_elements(By.CSS_SELECTOR, f'[data-testid="{testid}"]')
-    return bool(elements) and elements[0].is_displayed()
-
-
-def messages(driver):
-    """(seq, own, text) for every message in the room on screen, in page order."""
-    return driver.execute_script("""
-        const list = document.querySelector('[data-testid="message-list"]:not([hidden])');
-        if (!list) return [];
-        return [...list.querySelectorAll('[data-testid="message"]')].map((m) => [
-            Number(m.dataset.seq), m.dataset.own === 'true',
-            m.querySelector('[data-testid="message-text"]').textContent]);
-    """)
-
-
-def texts(driver):
-    return [text for _, _, text in messages(driver)]
-
-
-def start(driver, base, name):
-    driver.get(base + "/")
-    field = tid(driver, "name-input")
-    field.send_keys(name)
-    tid(driver, "find-peer").click()
-
-
-def say(driver, text):
-    box = tid(driver, "composer-input")
-    box.send_keys(text)
-    tid(driver, "send-button").click()
+from helpers import messages, say, shown, start, texts, tid, wait_for
 
 
 def set_offline(driver, offline):

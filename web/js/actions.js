@@ -114,6 +114,23 @@ export function makeActions(conn, on) {
     }
   }
 
+  /** From a shared room link: connect as `name`, learn the room's title, then the usual join. */
+  async function joinInvited(name, roomId) {
+    showStartError('');
+    try {
+      await ensureSession(name);
+    } catch (error) {
+      return startFailed(error);
+    }
+    try {
+      const reply = await conn.request({ type: 'rooms' });
+      if (Array.isArray(reply.rooms)) state.roomList = reply.rooms;
+    } catch {
+      // The title only makes the agreement easier to place; joining works without it.
+    }
+    return join(roomId);
+  }
+
   function send(text) {
     const room = state.rooms.get(state.current);
     if (!room || room.closed) return false;
@@ -177,7 +194,7 @@ export function makeActions(conn, on) {
   }
 
   return {
-    ensureSession, find, cancelMatch, listRooms, join, send, typing, draft, leave, block,
+    ensureSession, find, cancelMatch, listRooms, join, joinInvited, send, typing, draft, leave, block,
     findAnother: () => find(state.name || session.name, state.topics),
     backToStart: () => showView('landing'),
     switchRoom: (id) => { const room = state.rooms.get(id); if (room) openRoom(room); },

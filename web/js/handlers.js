@@ -1,5 +1,5 @@
 // What the page does with each server message (protocol §3–10). One small function per type;
-// consent (§8) and moderation (§9) handlers slot into the same table later.
+// consent (§8) and group/safety (§9–10) handlers live beside this file and join the table.
 import { state, roomFor } from './state.js';
 import { session } from './session.js';
 import { catchUp, receiveLive } from './sync.js';
@@ -12,7 +12,9 @@ import { restoreDraft, showComposerError } from './views/composer.js';
 import { setPosition } from './views/waiting.js';
 import { showRooms, showStartError } from './views/landing.js';
 import { showView } from './views/router.js';
-import { agreementDialog } from './views/dialogs.js';
+import { showPanel } from './views/panels.js';
+import { makeGroupHandlers } from './handlers-group.js';
+import { makeConsentHandlers } from './handlers-consent.js';
 
 /** `say` refs still waiting for their echo, with the text (to put it back if refused). */
 export const pendingSays = new Map();
@@ -24,6 +26,7 @@ export function makeHandlers(conn) {
   /** A message is new to us: show it, and tell screen readers if someone else wrote it live. */
   function deliver(room, message, how) {
     const mine = isMine(message);
+    if (message.from && message.name) room.names.set(message.from, message.name);
     addMessage(room, message, mine);
     if (message.ref) pendingSays.delete(message.ref);
     if (mine || message.deleted) return;
@@ -94,7 +97,7 @@ export function makeHandlers(conn) {
       const room = state.rooms.get(m.room);
       if (!room) return;
       if (m.state === 'left') room.members.delete(m.peer);
-      else room.members.set(m.peer, { ...(room.members.get(m.peer) || { role: 'member' }), peer: m.peer, name: m.name, state: m.state === 'away' ? 'away' : 'here' });
+      else room.setMember({ peer: m.peer, name: m.name, state: m.state === 'away' ? 'away' : 'here' });
       addLine(room, presenceText(m.state, m.name));
       if (room.id === state.current) refreshChat();
     },
@@ -108,7 +111,7 @@ export function makeHandlers(conn) {
     closed(m) {
       const room = state.rooms.get(m.room);
       if (!room || room.closed) return;
-      room.closed = room.blocking ? 'blocked' : m.reason || 'ended';
+      room.closed = room.blocking ? 'blocked' : room.bannedMe && m.reason === 'removed' ? 'banned' : m.reason || 'ended';
       session.forgetRoom(room.id);
       showClosed(room);
     },
@@ -160,16 +163,11 @@ export function makeHandlers(conn) {
         el.tabIndex = -1;
         el.scrollIntoView({ block: 'center' });
         el.focus();
+      }, () => {
+        if (room.id !== state.current) openRoom(room);
+        showPanel('panel-reports');
       }));
       announce('A facilitator notice was added to the conversation.');
-    },
-
-    async agreement(m) {
-      // A facilitator changed the agreement (§9): read it and accept before writing again.
-      const room = state.rooms.get(m.room);
-      if (!room) return;
-      room.agreement = m.agreement;
-      if (await agreementDialog(room.title, m.agreement)) conn.send({ type: 'agree', room: room.id });
     },
 
     blocked(m) {
@@ -199,7 +197,11 @@ export function makeHandlers(conn) {
         restoreDraft(said);
         const room = state.rooms.get(state.current);
         // The agreement changed and hasn't been accepted yet: offer it again rather than just refuse.
-        if (m.code === 'agreement_required' && room?.agreement) return on.agreement({ room: room.id, agreement: room.agreement });
+        if (m.code === 'agreement_required' && room?.agreement) return on.agreement({ room: room.id, agreement: m.agreement || room.agreement });
+        if (m.code === 'muted' && room && !room.muted.has(state.me?.peer)) {
+          room.muted.set(state.me?.peer, null);
+          refreshChat();
+        }
         return showComposerError(errorText(m));
       }
       if (state.view === 'chat') showComposerError(errorText(m));
@@ -207,5 +209,7 @@ export function makeHandlers(conn) {
     },
   };
 
-  return { on, sync };
+  const group = makeGroupHandlers(conn);
+  Object.assign(on, group.handlers, makeConsentHandlers());
+  return { on, sync, agree: group.agree };
 }

@@ -5,20 +5,30 @@ import { state, openRooms } from './state.js';
 import { session } from './session.js';
 import { makeHandlers } from './handlers.js';
 import { makeActions } from './actions.js';
-import { initLanding, setName, showStartError } from './views/landing.js';
+import { initLanding, setName, showStartError, readName } from './views/landing.js';
 import { initWaiting } from './views/waiting.js';
 import { initChat, showClosed } from './views/chat.js';
 import { initComposer, setTextLimit } from './views/composer.js';
 import { showStatus } from './views/status.js';
 import { addLine } from './views/messages.js';
 import { errorText } from './words.js';
+import { staffToken } from './staff-token.js';
+import { setRetentionDays } from './consent-words.js';
+import { refreshKeepPoints } from './views/consent.js';
+import { invitedRoom, initInvite, setInviteName } from './views/invite.js';
+import { wireGroup } from './wire-group.js';
 
+// Staff signed in on the staff page say hello with their token (protocol §3 `auth`).
 const conn = new Connection(socketURL(), () => {
   const resume = session.resume;
-  return { name: state.name || session.name, ...(resume ? { resume } : {}) };
+  const auth = staffToken.get()?.token;
+  const name = state.name || session.name;
+  return { ...(name ? { name } : {}), ...(resume ? { resume } : {}), ...(auth ? { auth } : {}) };
 });
-const { on, sync } = makeHandlers(conn);
+const { on, sync, agree } = makeHandlers(conn);
 const actions = makeActions(conn, on);
+wireGroup(conn, on, agree);
+const invited = invitedRoom();
 
 conn.addEventListener('status', ({ detail }) => {
   state.connection = detail;
@@ -31,7 +41,12 @@ conn.addEventListener('welcome', ({ detail: welcome }) => {
   state.me = { peer: welcome.peer, name: welcome.name, role: welcome.role };
   state.name = welcome.name;
   setTextLimit(welcome.limits?.text);
+  setRetentionDays(welcome.retentionDays ?? welcome.limits?.retentionDays);
+  refreshKeepPoints();
   session.save(welcome.name, welcome.resume);
+  document.getElementById('staff-link').hidden = !['facilitator', 'worker', 'admin'].includes(welcome.role);
+  // A facilitator entering a room from the staff page: no name to choose, straight in.
+  if (invited && staffToken.get() && !welcome.resumed && !state.rooms.has(invited)) actions.join(invited);
   for (const room of openRooms()) {
     if (welcome.resumed) {
       addLine(room, 'You were offline for a moment. Anything you missed follows here.');
@@ -60,6 +75,11 @@ conn.addEventListener('welcome', ({ detail: welcome }) => {
 });
 
 conn.addEventListener('fatal', ({ detail: error }) => {
+  if (error.code === 'unauthorized' && staffToken.get()) {
+    // The staff sign-in ran out: say so, and let the next try be an ordinary visit.
+    staffToken.clear();
+    return showStartError('Your staff sign-in has ended. Please sign in again on the staff page.');
+  }
   // A stale resume token must not lock anyone out: forget it and try once more as new.
   if (session.resume && error.code !== 'name_invalid') {
     error.retrying = true;
@@ -84,9 +104,12 @@ initChat({
 });
 initComposer({ onSend: actions.send, onTyping: actions.typing, onDraft: actions.draft });
 
+initInvite({ room: invited, readName, onJoin: (name) => actions.joinInvited(name, invited) });
+
 // A reload within the grace period picks the conversation up again.
 setName(session.name);
-if (session.resume && session.name) {
+setInviteName(session.name);
+if ((session.resume && session.name) || (invited && staffToken.get())) {
   state.name = session.name;
   conn.start();
 }

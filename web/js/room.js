@@ -16,6 +16,10 @@ export class Room {
     this.buffer = [];           // live messages held back while syncing
     this.unread = 0;
     this.blocking = null;       // peer id while our block of them is on its way
+    this.names = new Map();     // peer id → name, kept after they leave (for moderation lines)
+    this.muted = new Map();     // peer id → ISO time their mute ends
+    this.banned = new Map();    // peer id → name, so a facilitator can lift a ban
+    this.locked = false;        // as far as we have seen (lock/unlock events)
   }
 
   /** Take the room state from a `joined` (first entry or a resume). */
@@ -26,8 +30,21 @@ export class Room {
     this.agreement = typeof joined.agreement === 'string' ? joined.agreement : null;
     this.you = joined.you || { role: 'member' };
     this.members = new Map();
-    for (const member of joined.members || []) this.members.set(member.peer, { ...member });
+    for (const member of joined.members || []) this.setMember(member);
     this.closed = null;
+  }
+
+  /** Add or update someone in the room, remembering their name. */
+  setMember(member) {
+    const merged = { role: 'member', consent: false, state: 'here', ...this.members.get(member.peer), ...member };
+    this.members.set(member.peer, merged);
+    if (member.name) this.names.set(member.peer, member.name);
+    return merged;
+  }
+
+  /** The name we know for a peer, even after they left; '' when we never saw them. */
+  nameOf(peer) {
+    return this.members.get(peer)?.name || this.names.get(peer) || '';
   }
 
   /** Highest seq the server says exists in this room. */
@@ -60,8 +77,9 @@ export class Room {
   /** Readable heading: "You and River" for a pair, the title for a group. */
   heading(me) {
     if (this.kind === 'pair') {
-      const other = this.otherThan(me);
-      return other ? `You and ${other.name}` : 'Your conversation';
+      // After they left, the name we remember still says whose conversation it was.
+      const name = this.otherThan(me)?.name || [...this.names].find(([peer]) => peer !== me)?.[1];
+      return name ? `You and ${name}` : 'Your conversation';
     }
     return this.title || 'Group room';
   }

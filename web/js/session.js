@@ -27,6 +27,8 @@ export const session = {
   /** Topics while waiting for a match (null when not waiting), so a reload keeps our place. */
   get queued() { return read().queued ?? null; },
   setQueued(topics) { write({ ...read(), queued: topics }); },
+  /** Rooms this tab is in (as far as a reload knows). */
+  get rooms() { return Object.keys(read().since || {}); },
   /** Seq we first saw in a room; history after a reload starts here. */
   joinedAt(room) { return read().since?.[room] ?? null; },
   rememberJoin(room, seq) {
@@ -34,6 +36,10 @@ export const session = {
     value.since = { ...(value.since || {}) };
     if (!(room in value.since)) value.since[room] = seq;
     write(value);
+  },
+  /** Forget everything (signing out of the staff page: the next person must not resume as us). */
+  clear() {
+    try { sessionStorage.removeItem(KEY); } catch { /* nothing to forget */ }
   },
   forgetRoom(room) {
     const value = read();

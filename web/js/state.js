@@ -34,3 +34,9 @@ export function openRooms() {
 export function openPair() {
   return openRooms().find((room) => room.kind === 'pair');
 }
+
+/** Whether we may moderate this room: its facilitators, and admins anywhere (protocol §9). */
+export function canModerate(room) {
+  return Boolean(room) && room.kind === 'group' && !room.closed
+    && (room.you?.role === 'facilitator' || state.me?.role === 'admin');
+}

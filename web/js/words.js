@@ -12,7 +12,7 @@ const ERRORS = {
   room_full: 'That room is full right now. You could try again a little later.',
   room_locked: 'That room isn’t taking new people at the moment.',
   banned: 'You can’t join that room.',
-  muted: 'A facilitator has paused your messages in this room for a little while.',
+  muted: 'Your messages are paused for now, so that one wasn’t sent. It’s still in the box for later.',
   agreement_required: 'This room asks everyone to accept its agreement first.',
   forbidden: 'That isn’t something you can do here.',
   unauthorized: 'Your staff sign-in didn’t work. Please sign in again.',
@@ -44,7 +44,7 @@ export const STATUS = {
 };
 
 /** Why a room ended, said gently, with the other person's name when we have it. */
-export function closedText(reason, name) {
+export function closedText(reason, name, kind = 'pair') {
   const who = name || 'The other person';
   switch (reason) {
     case 'peer_left':
@@ -53,12 +53,16 @@ export function closedText(reason, name) {
       return `You blocked ${name || 'this person'}. You won’t be matched with them again. Whenever you’re ready, you can find another peer.`;
     case 'removed':
       return 'A facilitator has asked you to leave this room. You can still talk with a peer one to one.';
+    case 'banned':
+      return 'A facilitator has asked you to leave this room, and you can’t come back to it. You can still talk with a peer one to one, or join another room.';
     case 'gone':
       return 'This conversation ended while you were away. Whenever you’re ready, you can find another peer.';
     case 'expired':
       return 'We were apart for too long and this conversation has ended. You can find a peer again whenever you like.';
     default:
-      return 'This conversation has ended. Whenever you’re ready, you can find another peer.';
+      return kind === 'group'
+        ? 'This room has closed. Thank you for being part of it. Whenever you’re ready, you can find a peer or another room.'
+        : 'This conversation has ended. Whenever you’re ready, you can find another peer.';
   }
 }
 

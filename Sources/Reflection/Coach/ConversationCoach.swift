@@ -97,7 +97,7 @@ public struct ConversationCoach: Sendable {
     mutating func nextPrompt(_ kind: PromptBook.Kind) -> Prompt? {
         guard let variants = prompts.variants[kind], !variants.texts.isEmpty else { return nil }
         let count = variants.texts.count
-        let offset = Int((seed &+ UInt64(PromptBook.Kind.allCases.firstIndex(of: kind) ?? 0)) % UInt64(count))
+        let offset = Int(seed % UInt64(count))
         for step in 0..<count {
             let index = (offset + step) % count
             if usedVariants[kind, default: []].insert(index).inserted {

@@ -11,29 +11,6 @@ struct CompiledGuard: Sendable {
     let scope: Guard.Scope
 }
 
-/// Compiled patterns indexed by the tokens they can start on, so most words cost one empty lookup.
-struct PatternIndex: Sendable {
-    /// Pattern `i` belongs to rule `rule[i]` (of family `family[i]`) and starts at step `start[i]`.
-    var rule: [Int32] = []
-    var family: [Int32] = []
-    var start: [Int32] = []
-    /// Words a message must hold for pattern `i` to have a chance: groups
-    /// `requirementGroups[requirementOffsets[i] ..< requirementOffsets[i + 1]]`, each a range of
-    /// `requirementWords` of which at least one must appear. Checked once per message, before the first attempt.
-    var requirementOffsets: [Int32] = [0]
-    var requirementGroups: [Range<Int32>] = []
-    var requirementWords: [Int32] = []
-    /// Patterns that can start on word id `w`: `byWord[wordOffsets[w]..<wordOffsets[w + 1]]`.
-    var wordOffsets: [Int32] = []
-    var byWord: [Int32] = []
-    /// Patterns that can start on a token of a kind (`{PHONE}`…), by `TokenKind.rawValue`.
-    var byKind: [[Int32]] = Array(repeating: [], count: TokenKind.allCases.count)
-    /// Patterns that can start with a `prefix*` word, with the prefix's first byte as a quick filter.
-    var byPrefix: [(firstByte: UInt8, pattern: Int32)] = []
-    /// Patterns that can start on any token (`^ _ …`); their `^` makes most attempts fail at once.
-    var anyToken: [Int32] = []
-}
-
 /// Turns a `RuleBook` into the engine's tables.
 struct EngineCompiler {
     let book: RuleBook
@@ -76,16 +53,24 @@ struct EngineCompiler {
             }
         }
         let (program, lexicon) = builder.finish()
-        var index = Self.index(patterns, program: program, builder: builder, wordCount: lexicon.count)
+        var index = PatternIndex(patterns, program: program, builder: builder, wordCount: lexicon.count)
         index.family = patterns.map { rules[Int($0.rule)].family }
+        var groupIDs: [[Int32]: Int32] = [:]
         for groups in requirements {
             // Small groups first: a single missing word rules a pattern out fastest.
-            for group in groups.sorted(by: { $0.count < $1.count }) {
+            for group in Set(groups).sorted(by: { $0.count < $1.count }) {
+                if let id = groupIDs[group] {
+                    index.requirementIDs.append(id)
+                    continue
+                }
                 let start = Int32(index.requirementWords.count)
                 index.requirementWords += group
                 index.requirementGroups.append(start..<Int32(index.requirementWords.count))
+                let id = Int32(index.requirementGroups.count - 1)
+                groupIDs[group] = id
+                index.requirementIDs.append(id)
             }
-            index.requirementOffsets.append(Int32(index.requirementGroups.count))
+            index.requirementOffsets.append(Int32(index.requirementIDs.count))
         }
         let tokenizer = Tokenizer(lexicon: lexicon, contractionWords: builder.contractionWords)
         return (tokenizer, program, index, rules, starters)
@@ -142,52 +127,4 @@ struct EngineCompiler {
         }
     }
 
-    private static func index(_ patterns: [(rule: Int32, start: Int32)], program: Program, builder: ProgramBuilder,
-                              wordCount: Int) -> PatternIndex {
-        var index = PatternIndex()
-        var buckets = [[Int32]](repeating: [], count: wordCount)
-        for (number, pattern) in patterns.enumerated() {
-            let id = Int32(number)
-            index.rule.append(pattern.rule)
-            index.start.append(pattern.start)
-            var words = Set<Int32>()
-            for step in firstSteps(program.steps, from: Int(pattern.start)) {
-                switch step {
-                case .word(let word): words.insert(word)
-                case .wordIn(let set): words.formUnion(builder.members(of: set))
-                case .trie(let root): words.formUnion(builder.firstWords(ofTrie: root))
-                case .kind(let kind): index.byKind[Int(kind.rawValue)].append(id)
-                case .prefix(let prefix):
-                    if let first = program.prefixes[Int(prefix)].first { index.byPrefix.append((first, id)) }
-                case .any: index.anyToken.append(id)
-                default: break
-                }
-            }
-            for word in words { buckets[Int(word)].append(id) }
-        }
-        index.wordOffsets.reserveCapacity(wordCount + 1)
-        for bucket in buckets {
-            index.wordOffsets.append(Int32(index.byWord.count))
-            index.byWord.append(contentsOf: bucket)
-        }
-        index.wordOffsets.append(Int32(index.byWord.count))
-        return index
-    }
-
-    /// The token-consuming steps reachable from `start` without consuming anything.
-    private static func firstSteps(_ steps: [Step], from start: Int) -> [Step] {
-        var found: [Step] = []
-        var pending = [start]
-        var seen = Set<Int>()
-        while let pc = pending.popLast() {
-            guard seen.insert(pc).inserted else { continue }
-            switch steps[pc] {
-            case .split(let first, let second): pending.append(Int(first)); pending.append(Int(second))
-            case .jump(let target): pending.append(Int(target))
-            case .atStart, .atEnd: pending.append(pc + 1)
-            default: found.append(steps[pc])
-            }
-        }
-        return found
-    }
 }

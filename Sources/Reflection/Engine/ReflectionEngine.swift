@@ -47,32 +47,54 @@ public struct ReflectionEngine: Sendable {
     public func analyse(_ text: String) -> ReflectionResult {
         var stream = TokenStream(capacity: text.utf8.count)
         tokenizer.tokenize(text, into: &stream)
-        var bestRule = [Int32](repeating: .max, count: familyCount)
-        var spans = [Range<Int>](repeating: 0..<0, count: familyCount)
+        let suggestions = withUnsafeTemporaryAllocation(of: Int32.self, capacity: familyCount) { bestRule in
+            withUnsafeTemporaryAllocation(of: Range<Int>.self, capacity: familyCount) { spans in
+                bestRule.initialize(repeating: .max)
+                spans.initialize(repeating: 0..<0)
+                search(stream, bestRule: bestRule, spans: spans)
+                var suggestions: [Suggestion] = []
+                for family in 0..<familyCount where bestRule[family] != .max {
+                    suggestions.append(templates[Int(bestRule[family])].at(spans[family]))
+                }
+                return suggestions
+            }
+        }
+        return ReflectionResult(suggestions: suggestions, questions: questionCount(stream))
+    }
+
+    private func search(_ stream: TokenStream, bestRule: UnsafeMutableBufferPointer<Int32>,
+                        spans: UnsafeMutableBufferPointer<Range<Int>>) {
         stream.tokens.withUnsafeBufferPointer { tokens in
             stream.text.withUnsafeBufferPointer { normalised in
-                program.withTables { steps, sets, trie in
-                    let matcher = Matcher(
-                        steps: steps, sets: sets, setWords: program.setWords, prefixes: program.prefixes,
-                        openers: program.openers, trie: trie, tokens: tokens, text: normalised)
-                    var present = [UInt64](repeating: 0, count: program.setWords)
-                    for token in tokens where token.word >= 0 {
-                        present[Int(token.word) >> 6] |= 1 << UInt64(token.word & 63)
-                    }
-                    present.withUnsafeBufferPointer { present in
-                        var search = Search(
-                            matcher: matcher, stream: stream, rules: rules, index: index, present: present,
-                            viable: [UInt8](repeating: 0, count: index.rule.count))
-                        search.run(bestRule: &bestRule, spans: &spans)
+                stream.sentenceStarts.withUnsafeBufferPointer { sentenceStarts in
+                    withUnsafeTemporaryAllocation(of: UInt64.self, capacity: program.setWords) { present in
+                        withUnsafeTemporaryAllocation(
+                            of: UInt8.self, capacity: index.rule.count + index.requirementGroups.count
+                        ) { state in
+                            present.initialize(repeating: 0)
+                            state.initialize(repeating: 0)
+                            let viable = UnsafeMutableBufferPointer(rebasing: state[..<index.rule.count])
+                            let groupState = UnsafeMutableBufferPointer(rebasing: state[index.rule.count...])
+                            for token in tokens where token.word >= 0 {
+                                present[Int(token.word) >> 6] |= 1 << UInt64(token.word & 63)
+                            }
+                            program.withTables { steps, sets, trie in
+                                index.withTables { indexTables in
+                                    let matcher = Matcher(
+                                        steps: steps, sets: sets, setWords: program.setWords, prefixes: program.prefixes,
+                                        openers: program.openers, trie: trie, tokens: tokens, text: normalised)
+                                    Search(
+                                        matcher: matcher, index: indexTables, rules: rules,
+                                        sentenceStarts: sentenceStarts, present: UnsafeBufferPointer(present),
+                                        viable: viable, groupState: groupState, bestRule: bestRule, spans: spans
+                                    ).run()
+                                }
+                            }
+                        }
                     }
                 }
             }
         }
-        var suggestions: [Suggestion] = []
-        for family in 0..<familyCount where bestRule[family] != .max {
-            suggestions.append(templates[Int(bestRule[family])].at(spans[family]))
-        }
-        return ReflectionResult(suggestions: suggestions, questions: questionCount(stream))
     }
 
     private func questionCount(_ stream: TokenStream) -> Int {

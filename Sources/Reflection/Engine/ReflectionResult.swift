@@ -15,22 +15,23 @@ public struct ReflectionResult: Sendable, Equatable {
     /// At most one suggestion per family, in the rules file's family order (crisis first in the bundled file).
     public let suggestions: [Suggestion]
     /// The families that fired.
-    public let families: Set<String>
+    public var families: Set<String> { Set(suggestions.map(\.family)) }
     /// How many questions the text asks (question marks, or sentences opening with a question word).
     public let questions: Int
 
     /// A result made of these parts.
     public init(suggestions: [Suggestion], questions: Int) {
         self.suggestions = suggestions
-        self.families = Set(suggestions.map(\.family))
         self.questions = questions
     }
 
     /// The text sounds like crisis: the Chat layer offers support resources (and alerts facilitators in groups).
-    public var isCrisis: Bool { families.contains(ReflectionFamily.crisis) }
+    public var isCrisis: Bool { suggestions.contains { $0.family == ReflectionFamily.crisis } }
 
     /// The writer is advising or helping the other: "giving", for the coach's mutuality window.
-    public var isGiving: Bool { families.contains(ReflectionFamily.fixing) || families.contains(ReflectionFamily.helper) }
+    public var isGiving: Bool {
+        suggestions.contains { $0.family == ReflectionFamily.fixing || $0.family == ReflectionFamily.helper }
+    }
 
     /// A text with nothing to suggest and no questions.
     public static let empty = ReflectionResult(suggestions: [], questions: 0)

@@ -1,67 +1,74 @@
 /// One analysis: walks the tokens once, runs the patterns indexed under each token, and keeps, per family,
 /// the best-precedence rule that matched (earliest match for that rule) and passed its guards.
+///
+/// Everything it touches is borrowed or on the stack for the length of one call, so the hot loop makes
+/// no allocations, reference counting or bounds checks.
 struct Search {
     let matcher: Matcher
-    let stream: TokenStream
+    let index: IndexTables
     let rules: [CompiledRule]
-    let index: PatternIndex
+    /// The index of the first token of each sentence, plus the token count.
+    let sentenceStarts: UnsafeBufferPointer<Int32>
     /// One bit per lexicon word: does the message hold it?
     let present: UnsafeBufferPointer<UInt64>
     /// Per pattern: 0 not yet checked, 1 its required words are present, 2 they are not.
-    var viable: [UInt8]
+    let viable: UnsafeMutableBufferPointer<UInt8>
+    /// Per requirement group, the same three states.
+    let groupState: UnsafeMutableBufferPointer<UInt8>
+    /// Per family: the best rule found so far (`Int32.max` for none) and the span of its match.
+    let bestRule: UnsafeMutableBufferPointer<Int32>
+    let spans: UnsafeMutableBufferPointer<Range<Int>>
 
-    mutating func run(bestRule: inout [Int32], spans: inout [Range<Int>]) {
+    func run() {
         let tokens = matcher.tokens
         for position in 0..<tokens.count {
             let token = tokens[position]
             if token.word >= 0 {
                 let word = Int(token.word)
-                for entry in index.wordOffsets[word]..<index.wordOffsets[word + 1] {
-                    attempt(index.byWord[Int(entry)], at: position, bestRule: &bestRule, spans: &spans)
+                for entry in Int(index.wordOffsets[word])..<Int(index.wordOffsets[word + 1]) {
+                    attempt(Int(index.byWord[entry]), at: position)
                 }
             }
             if token.kind != .word {
-                for pattern in index.byKind[Int(token.kind.rawValue)] {
-                    attempt(pattern, at: position, bestRule: &bestRule, spans: &spans)
-                }
+                for pattern in index.byKind[Int(token.kind.rawValue)] { attempt(Int(pattern), at: position) }
             }
-            for pattern in index.anyToken { attempt(pattern, at: position, bestRule: &bestRule, spans: &spans) }
+            for pattern in index.anyToken { attempt(Int(pattern), at: position) }
             if !index.byPrefix.isEmpty, token.textLength > 0 {
                 let first = matcher.text[Int(token.textStart)]
-                for (byte, pattern) in index.byPrefix where byte == first {
-                    attempt(pattern, at: position, bestRule: &bestRule, spans: &spans)
-                }
+                for (byte, pattern) in index.byPrefix where byte == first { attempt(Int(pattern), at: position) }
             }
         }
     }
 
     @inline(__always)
-    private mutating func attempt(_ pattern: Int32, at position: Int, bestRule: inout [Int32], spans: inout [Range<Int>]) {
-        let patternIndex = Int(pattern)
-        let ruleIndex = index.rule[patternIndex]
-        let family = Int(index.family[patternIndex])
+    private func attempt(_ pattern: Int, at position: Int) {
+        let ruleIndex = index.rule[pattern]
+        let family = Int(index.family[pattern])
         guard ruleIndex < bestRule[family] else { return }
-        if viable[patternIndex] == 0 { viable[patternIndex] = hasRequiredWords(patternIndex) ? 1 : 2 }
-        guard viable[patternIndex] == 1 else { return }
-        let end = matcher.match(index.start[patternIndex], at: position)
+        if viable[pattern] == 0 { viable[pattern] = hasRequiredWords(pattern) ? 1 : 2 }
+        guard viable[pattern] == 1 else { return }
+        let end = matcher.match(index.start[pattern], at: position)
         guard end > position, allowed(rules[Int(ruleIndex)], start: position, end: end) else { return }
         bestRule[family] = ruleIndex
         spans[family] = Int(matcher.tokens[position].start)..<Int(matcher.tokens[end - 1].end)
     }
 
     private func hasRequiredWords(_ pattern: Int) -> Bool {
-        for group in index.requirementGroups[Int(index.requirementOffsets[pattern])..<Int(index.requirementOffsets[pattern + 1])] {
-            var found = false
-            for offset in group {
-                let word = Int(index.requirementWords[Int(offset)])
-                if present[word >> 6] & (1 << UInt64(word & 63)) != 0 {
-                    found = true
-                    break
-                }
-            }
-            if !found { return false }
+        for entry in Int(index.requirementOffsets[pattern])..<Int(index.requirementOffsets[pattern + 1]) {
+            let id = Int(index.requirementIDs[entry])
+            if groupState[id] == 0 { groupState[id] = groupIsPresent(id) ? 1 : 2 }
+            if groupState[id] == 2 { return false }
         }
         return true
+    }
+
+    private func groupIsPresent(_ id: Int) -> Bool {
+        let group = index.requirementGroups[id]
+        for offset in Int(group.lowerBound)..<Int(group.upperBound) {
+            let word = Int(index.requirementWords[offset])
+            if present[word >> 6] & (1 << UInt64(word & 63)) != 0 { return true }
+        }
+        return false
     }
 
     private func allowed(_ rule: CompiledRule, start: Int, end: Int) -> Bool {
@@ -72,7 +79,8 @@ struct Search {
 
     /// Whether a guard's pattern occurs where its scope says, relative to the match `start..<end`.
     private func found(_ item: CompiledGuard, start: Int, end: Int) -> Bool {
-        let sentence = stream.sentenceRange(of: start)
+        let sentenceIndex = Int(matcher.tokens[start].sentence)
+        let sentence = Int(sentenceStarts[sentenceIndex])..<Int(sentenceStarts[sentenceIndex + 1])
         switch item.scope {
         case .before(let within):
             for position in sentence.lowerBound..<start {

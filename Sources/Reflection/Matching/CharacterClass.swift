@@ -5,6 +5,8 @@ enum CharacterClass {
             return (scalar | 0x20) >= 0x61 && (scalar | 0x20) <= 0x7A || isDigit(scalar) || scalar == 0x5F
         }
         if scalar == 0xD7 || scalar == 0xF7 { return false }
+        // General punctuation (curly quotes, dashes, ellipsis) and emoji are never letters.
+        if scalar >= 0x2000 && scalar <= 0x2BFF || scalar >= 0x1F000 && scalar <= 0x1FAFF { return false }
         return Unicode.Scalar(scalar)?.properties.isAlphabetic ?? false
     }
 

@@ -8,6 +8,24 @@ extension Scanner {
         var apostrophe = -1
         var allDigits = true
         while index < bytes.count {
+            // ASCII letters and digits, the common case, without decoding.
+            let byte = bytes[index]
+            let lower = byte | 0x20
+            if lower >= 0x61 && lower <= 0x7A {
+                allDigits = false
+                stream.text.append(lower)
+                hash = Lexicon.hash(hash, lower)
+                index += 1
+                utf16 += 1
+                continue
+            }
+            if byte >= 0x30 && byte <= 0x39 {
+                stream.text.append(byte)
+                hash = Lexicon.hash(hash, byte)
+                index += 1
+                utf16 += 1
+                continue
+            }
             let (scalar, length) = decode(at: index)
             if CharacterClass.isWord(scalar) {
                 if scalar < 0x80 {
@@ -33,7 +51,9 @@ extension Scanner {
                 break
             }
         }
-        if let kind = contactShape(stream.text[textStart...]) {
+        if index < bytes.count, bytes[index] == 0x40 || bytes[index] == 0x3A || bytes[index] == 0x2E,
+            let kind = contactShape(stream.text[textStart...])
+        {
             stream.text.removeSubrange(textStart...)
             index = startIndex
             utf16 = startUTF16

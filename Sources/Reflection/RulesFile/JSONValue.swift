@@ -2,9 +2,9 @@
 ///
 /// The rules loader parses JSON itself (instead of `JSONDecoder`) because a deployment's file must be refused
 /// with a line number for every problem, semantic ones included ("unknown family on line 42").
-public struct JSONValue: Sendable, Equatable {
+struct JSONValue: Sendable, Equatable {
     /// The shape of a value; objects keep their members in file order.
-    public enum Kind: Sendable, Equatable {
+    enum Kind: Sendable, Equatable {
         case null
         case bool(Bool)
         case number(Double)
@@ -14,46 +14,46 @@ public struct JSONValue: Sendable, Equatable {
     }
 
     /// One `"key": value` pair of an object, with the line of its key.
-    public struct Member: Sendable, Equatable {
+    struct Member: Sendable, Equatable {
         /// The member's key.
-        public let key: String
+        let key: String
         /// The line the key is on (1-based).
-        public let line: Int
+        let line: Int
         /// The member's value.
-        public let value: JSONValue
+        let value: JSONValue
     }
 
     /// What this value is.
-    public let kind: Kind
+    let kind: Kind
     /// The line the value starts on (1-based).
-    public let line: Int
+    let line: Int
 
     /// The value as a string, if it is one.
-    public var string: String? {
+    var string: String? {
         if case .string(let text) = kind { return text }
         return nil
     }
 
     /// The value as an array, if it is one.
-    public var array: [JSONValue]? {
+    var array: [JSONValue]? {
         if case .array(let items) = kind { return items }
         return nil
     }
 
     /// The members of an object, if it is one.
-    public var members: [Member]? {
+    var members: [Member]? {
         if case .object(let members) = kind { return members }
         return nil
     }
 
     /// The value as a whole number, if it is a number without a fraction.
-    public var integer: Int? {
+    var integer: Int? {
         if case .number(let number) = kind, number == number.rounded(), abs(number) < 1e15 { return Int(number) }
         return nil
     }
 
     /// The value as a boolean, if it is one.
-    public var bool: Bool? {
+    var bool: Bool? {
         if case .bool(let flag) = kind { return flag }
         return nil
     }

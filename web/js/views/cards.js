@@ -66,14 +66,26 @@ export function supportCard(support) {
 }
 
 /** Facilitators: an automatic notice about a message (crisis words or a report). */
-export function alertCard(alert, onShow) {
-  const text = alert.kind === 'report'
-    ? 'Someone reported a message. It is kept for staff to review.'
+export function alertCard(alert, onShow, onReports = null) {
+  const report = alert.kind === 'report';
+  const text = report
+    ? 'Someone reported a message. It is kept for staff to review, and you can resolve it from the reports.'
     : 'The words in a message here may mean someone is having a very hard time. You might check in with them.';
   const show = Number.isInteger(alert.seq) && h('button', {
     type: 'button', class: 'link', text: 'Show the message', onclick: () => onShow(alert.seq),
   });
+  const open = report && onReports && h('button', {
+    type: 'button', class: 'link', text: 'Open the reports', 'data-testid': 'alert-open-reports', onclick: onReports,
+  });
   const el = card('alert', 'For facilitators · automatic notice', h('p', { text }));
-  el.append(h('div', { class: 'actions' }, show, dismissButton(el)));
+  el.dataset.kind = alert.kind || '';
+  el.append(h('div', { class: 'actions' }, show, open, dismissButton(el)));
+  return el;
+}
+
+/** The answer to a report we made, from whoever resolved it. */
+export function outcomeCard(text) {
+  const el = card('outcome', 'For you · about your report', h('p', { 'data-testid': 'outcome-text', text }));
+  el.append(h('div', { class: 'actions' }, dismissButton(el)));
   return el;
 }

@@ -5,6 +5,7 @@ import { state, openRooms } from '../state.js';
 import { closedText } from '../words.js';
 import { showList } from './messages.js';
 import { setComposerEnabled } from './composer.js';
+import { refreshRoomBar } from './room-bar.js';
 import { showView } from './router.js';
 
 const $ = (id) => document.getElementById(id);
@@ -51,8 +52,9 @@ export function refreshChat() {
   $('closed-notice').hidden = !room.closed;
   if (room.closed) {
     const other = room.kind === 'pair' ? room.otherThan(state.me?.peer) : null;
-    setNotice($('closed-text'), closedText(room.closed, other?.name));
+    setNotice($('closed-text'), closedText(room.closed, other?.name, room.kind));
   }
+  refreshRoomBar(room);
   renderTabs();
 }
 

@@ -1,9 +1,12 @@
 // The message box: Enter sends, Shift+Enter breaks the line; while writing it tells the
-// others "typing" at most every 2 s and asks for a draft check ~400 ms after the last key.
+// others "typing" at most every 2 s (the server drops anything faster) and asks for a draft
+// check ~400 ms after the last key. A key pressed inside the 2 s window is not lost: one
+// trailing "typing" goes out when the window ends, if the person is still writing.
 import { setNotice } from '../render.js';
 import { resetDraftSuggestions } from './draft.js';
 
-const TYPING_EVERY_MS = 2000;
+// A little over the server's 2 s, so clock and network jitter never make it drop ours.
+const TYPING_EVERY_MS = 2250;
 const DRAFT_DEBOUNCE_MS = 400;
 
 const $ = (id) => document.getElementById(id);
@@ -18,6 +21,14 @@ export function initComposer({ onSend, onTyping, onDraft }) {
   const input = $('composer-input');
   let lastTyping = 0;
   let draftTimer = null;
+  let trailingTyping = null;
+
+  const sendTyping = () => {
+    trailingTyping = null;
+    if (!input.value.trim()) return;
+    lastTyping = Date.now();
+    onTyping();
+  };
 
   input.addEventListener('keydown', (event) => {
     if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
@@ -31,8 +42,9 @@ export function initComposer({ onSend, onTyping, onDraft }) {
     const text = input.value.trim();
     const now = Date.now();
     if (text && now - lastTyping >= TYPING_EVERY_MS) {
-      lastTyping = now;
-      onTyping();
+      sendTyping();
+    } else if (text && !trailingTyping) {
+      trailingTyping = setTimeout(sendTyping, lastTyping + TYPING_EVERY_MS - now);
     }
     clearTimeout(draftTimer);
     if (!text) return resetDraftSuggestions();
@@ -46,8 +58,9 @@ export function initComposer({ onSend, onTyping, onDraft }) {
     if ([...text].length > limit) return showComposerError(`That message is longer than we can send (${limit} characters). Could you split it into parts?`);
     if (!onSend(text)) return;
     clearTimeout(draftTimer);
+    clearTimeout(trailingTyping);
+    trailingTyping = null;
     input.value = '';
-    lastTyping = 0;
     resetDraftSuggestions();
   });
 }

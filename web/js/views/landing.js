@@ -10,15 +10,16 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 const $ = (id) => document.getElementById(id);
 
 /** Name as the server will see it, or null with the reason shown (protocol §3: 1–32, no control chars). */
-function readName() {
-  const name = $('name').value.trim();
+export function readName(inputId = 'name', errorId = 'name-error') {
+  const input = $(inputId);
+  const name = input.value.trim();
   const problem = !name ? 'Please choose a name, any name you like.'
     : [...name].length > 32 ? 'Please keep your name to 32 characters or fewer.'
       : CONTROL.test(name) ? 'Please use only ordinary characters in your name.' : '';
-  setNotice($('name-error'), problem);
-  $('name').setAttribute('aria-invalid', problem ? 'true' : 'false');
+  setNotice($(errorId), problem);
+  input.setAttribute('aria-invalid', problem ? 'true' : 'false');
   if (problem) {
-    $('name').focus();
+    input.focus();
     return null;
   }
   return name;

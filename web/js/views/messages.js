@@ -4,6 +4,12 @@ import { h } from '../render.js';
 import { localTime, localDateTime } from '../time.js';
 
 const lists = new Map(); // room id → <ol>
+let decorate = null;     // (room, message, mine) => element | null: the per-message actions button
+
+/** Set what each message gets beside its name (its actions menu button). */
+export function setMessageDecorator(fn) {
+  decorate = fn;
+}
 
 /** The list for a room, made on first use (hidden until that room is shown). */
 export function listFor(room) {
@@ -37,21 +43,25 @@ function append(list, el, stick) {
   if (stick) list.scrollTop = list.scrollHeight;
 }
 
-function messageElement(message, mine) {
-  if (message.deleted) {
-    return h('li', { class: 'msg deleted', 'data-testid': 'message', dataset: { seq: message.seq } },
-      h('p', { class: 'msg-text', 'data-testid': 'message-text', text: 'This message was removed.' }));
-  }
+function deletedElement(message) {
+  return h('li', { class: 'msg deleted', 'data-testid': 'message', dataset: { seq: message.seq, deleted: true } },
+    h('p', { class: 'msg-text', 'data-testid': 'message-text', text: 'This message was removed.' }));
+}
+
+function messageElement(room, message, mine) {
+  if (message.deleted) return deletedElement(message);
   const facilitator = message.role === 'facilitator';
-  const name = mine ? 'You' : message.announcement ? `Announcement from ${message.name}` : message.name;
+  const name = message.announcement ? (mine ? 'Your announcement' : `Announcement from ${message.name}`)
+    : mine ? 'You' : message.name;
   return h('li', {
     class: `msg${mine ? ' mine' : ''}${message.announcement ? ' announcement' : ''}`,
     'data-testid': 'message', dataset: { seq: message.seq, from: message.from, own: mine },
   },
-  h('p', { class: 'msg-meta' },
+  h('div', { class: 'msg-meta' },
     h('span', { class: 'msg-name', 'data-testid': 'message-name', text: name }),
     facilitator && !message.announcement && h('span', { text: 'facilitator' }),
-    h('time', { datetime: message.at, title: localDateTime(message.at), text: localTime(message.at) })),
+    h('time', { datetime: message.at, title: localDateTime(message.at), text: localTime(message.at) }),
+    decorate?.(room, message, mine)),
   h('p', { class: 'msg-text', 'data-testid': 'message-text', text: message.text }));
 }
 
@@ -59,7 +69,7 @@ function messageElement(message, mine) {
 export function addMessage(room, message, mine) {
   const list = listFor(room);
   const stick = mine || nearBottom(list);
-  const el = messageElement(message, mine);
+  const el = messageElement(room, message, mine);
   const later = [...list.querySelectorAll(':scope > [data-seq]')].find((node) => Number(node.dataset.seq) > message.seq);
   if (later) list.insertBefore(el, later);
   else append(list, el, stick);
@@ -74,15 +84,21 @@ export function addCard(room, card, afterSeq = null) {
   else append(list, card, true);
 }
 
-/** A quiet line such as "River is back." */
-export function addLine(room, text) {
+/** A quiet line such as "River is back."; `kind` (moderation, consent, report) marks what it is about. */
+export function addLine(room, text, kind = 'presence') {
   const list = listFor(room);
-  append(list, h('li', { class: 'sys', 'data-testid': 'system-line', text }), nearBottom(list));
+  append(list, h('li', { class: `sys ${kind}`, 'data-testid': 'system-line', dataset: { kind }, text }), nearBottom(list));
 }
 
 /** The list element of the message with this seq (to jump to it from an alert). */
 export function messageElementFor(room, seq) {
   return listFor(room).querySelector(`:scope > [data-seq="${Number(seq)}"]`);
+}
+
+/** A facilitator removed a message: it stays in its place, saying so, with its words gone. */
+export function markDeleted(room, seq) {
+  const old = messageElementFor(room, seq);
+  if (old) old.replaceWith(deletedElement({ seq }));
 }
 
 /** Forget a closed room's list entirely. */

@@ -1,1 +1,0 @@
-print("withness: under construction")
