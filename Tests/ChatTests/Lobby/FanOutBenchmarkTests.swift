@@ -74,8 +74,14 @@ struct FanOutBenchmarkTests {
         let perSayOn = on.seconds / Double(on.rounds)
         let share = max(0, perSayOn - perSayOff) / perSayOn
         if Environment.bench {
-            let micro = { (seconds: Double) in String(Int(seconds * 1e7) / 10) }
-            print("reflection: \(micro(perSayOff)) µs/say off, \(micro(perSayOn)) µs/say on, share \(Int(share * 100))% (\(members) members)")
+            let engineOnly = Self.run(members: members, reflection: try ReflectionFixture.configuration(roomPrompts: false).reflection,
+                                      text: Self.plainText)
+            let micro = { (seconds: Double, rounds: Int) -> String in
+                let tenths = Int((seconds / Double(rounds) * 1e7).rounded())
+                return "\(tenths / 10).\(tenths % 10)"
+            }
+            print("reflection: \(micro(off.seconds, off.rounds)) µs/say off, \(micro(engineOnly.seconds, engineOnly.rounds)) engine only, "
+                  + "\(micro(on.seconds, on.rounds)) engine and coach; share \(Int(share * 100))% (\(members) members)")
         }
     }
 }
