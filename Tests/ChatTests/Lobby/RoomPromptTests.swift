@@ -22,6 +22,24 @@ struct RoomPromptTests {
     static let second: UInt64 = 1000
     static let minute: UInt64 = 60_000
 
+    /// Silence after 3 minutes, at most one room prompt per 4 (the defaults, spelled out for the tests).
+    static var timing: CoachSettings {
+        var settings = CoachSettings()
+        settings.silenceAfter = 3 * minute
+        settings.roomCooldown = 4 * minute
+        return settings
+    }
+
+    /// Six messages, 20 seconds apart: `a` asks three questions, `b` asks none.
+    static func oneSidedQuestions(_ chat: inout ChatHarness, _ a: Session, _ b: Session, _ room: String) {
+        let lines: [(Session, String)] = [(a, "How are you?"), (b, "Tired."), (a, "What happened?"), (b, "A long day."),
+                                          (a, "How did that feel?"), (b, "Heavy.")]
+        for (who, text) in lines {
+            chat.clock += 20 * second
+            chat.say(who, room, text)
+        }
+    }
+
     /// A pair room opened at `chat.clock`; inboxes hold what pairing sent.
     static func openPair(_ config: ChatConfiguration) -> (ChatHarness, Session, Session, String) {
         var chat = ChatHarness(config)
@@ -61,10 +79,7 @@ struct RoomPromptTests {
 
     @Test("after the configured quiet the room hears one silence prompt, driven by nextDeadline")
     func silence() throws {
-        var coach = CoachSettings()
-        coach.silenceAfter = 3 * Self.minute
-        coach.roomCooldown = 4 * Self.minute
-        var (chat, a, b, room) = Self.openPair(try ReflectionFixture.configuration(coach: coach))
+        var (chat, a, b, room) = Self.openPair(try ReflectionFixture.configuration(coach: Self.timing))
         let opened = chat.clock
         chat.clock += 10 * Self.second
         chat.say(a, room, "hello")
@@ -84,10 +99,7 @@ struct RoomPromptTests {
 
     @Test("a second silence waits out the room cooldown, never repeats a wording, and stops when all are used")
     func cooldownAndNoRepeat() throws {
-        var coach = CoachSettings()
-        coach.silenceAfter = 3 * Self.minute
-        coach.roomCooldown = 4 * Self.minute
-        var (chat, a, b, room) = Self.openPair(try ReflectionFixture.configuration(coach: coach))
+        var (chat, a, b, room) = Self.openPair(try ReflectionFixture.configuration(coach: Self.timing))
         let opened = chat.clock
         for client in [a.client, b.client] { _ = chat.take(client) }
         let first = opened + 4 * Self.minute
@@ -184,12 +196,7 @@ struct RoomPromptTests {
     func mutualityNudge() throws {
         var (chat, a, b, room) = Self.openPair(try ReflectionFixture.configuration())
         for client in [a.client, b.client] { _ = chat.take(client) }
-        let lines: [(Session, String)] = [(a, "How are you?"), (b, "Tired."), (a, "What happened?"), (b, "A long day."),
-                                          (a, "How did that feel?"), (b, "Heavy.")]
-        for (who, text) in lines {
-            chat.clock += 20 * Self.second
-            chat.say(who, room, text)
-        }
+        Self.oneSidedQuestions(&chat, a, b, room)
         #expect(chat.prompts(a.client).isEmpty)
         chat.clock += 20 * Self.second
         chat.say(a, room, "What helped?")
@@ -209,12 +216,7 @@ struct RoomPromptTests {
         var (chat, a, b, room) = Self.openPair(try ReflectionFixture.configuration())
         let opened = chat.clock
         for client in [a.client, b.client] { _ = chat.take(client) }
-        let lines: [(Session, String)] = [(a, "How are you?"), (b, "Tired."), (a, "What happened?"), (b, "A long day."),
-                                          (a, "How did that feel?"), (b, "Heavy.")]
-        for (who, text) in lines {
-            chat.clock += 20 * Self.second
-            chat.say(who, room, text)
-        }
+        Self.oneSidedQuestions(&chat, a, b, room)
         chat.clock += 20 * Self.second
         chat.say(a, room, "What helped? I want to die")
         #expect(chat.prompts(a.client).isEmpty)
