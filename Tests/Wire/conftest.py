@@ -28,14 +28,11 @@ def _healthy(instance, context, seconds):
     return False
 
 
-@pytest.fixture
-def start_withness(tmp_path):
-    started = []
-
+def _starter(log_dir, started):
     def start(command, *args, tls=None, wait=True):
         """`tls`: (cert, key) paths to serve https/wss. Returns a `Withness`."""
         port = free_port()
-        log = tmp_path / f"{command}-{port}.log"
+        log = log_dir / f"{command}-{port}.log"
         argv = [binary(), command, "--host", "127.0.0.1", "--port", str(port), *args]
         if tls:
             argv += ["--tls-cert", str(tls[0]), "--tls-key", str(tls[1])]
@@ -51,7 +48,13 @@ def start_withness(tmp_path):
             assert _healthy(instance, context, 60), f"{command} did not become healthy: {instance.log_text()[-800:]}"
         return instance
 
-    yield start
+    return start
+
+
+@pytest.fixture
+def start_withness(tmp_path):
+    started = []
+    yield _starter(tmp_path, started)
     for instance in started:
         instance.stop()
 
@@ -75,3 +78,57 @@ def tls_files(tmp_path):
          "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", str(key), "-out", str(cert)],
         check=True, capture_output=True, timeout=60)
     return cert, key
+
+
+def _chat_starter(start_withness, folder):
+    from chat_client import add_staff, serve_args
+
+    count = iter(range(1_000_000))
+
+    def start(*flags, staff=None):
+        data = folder / f"chat-data-{next(count)}"
+        for name, role in (staff or {}).items():
+            add_staff(data, name, role)
+        return start_withness("serve", *serve_args(data, *flags))
+
+    return start
+
+
+@pytest.fixture
+def start_chat(start_withness, tmp_path):
+    """`start_chat(*serve_flags, staff={"fran": "facilitator"})`: `withness serve` with the web client and a
+    fresh data folder, the given staff accounts made first (password `chat_client.STAFF_PASSWORD`)."""
+    return _chat_starter(start_withness, tmp_path)
+
+
+@pytest.fixture(scope="module")
+def start_module_chat(tmp_path_factory):
+    """`start_chat` for one server shared by a module's tests (for tests whose state cannot leak)."""
+    started = []
+    folder = tmp_path_factory.mktemp("module-chat")
+    yield _chat_starter(_starter(folder, started), folder)
+    for instance in started:
+        instance.stop()
+
+
+@pytest.fixture(scope="module")
+def staffed_server(start_module_chat):
+    """One server per module with the `chat_client.STAFF` accounts, a standing `lobby` and no rate limit.
+    Tests sharing it make their own rooms and people, so nothing leaks between them."""
+    from chat_client import STAFF
+
+    return start_module_chat("--room", "lobby:Open circle", "--rate-limit", "0", staff=STAFF)
+
+
+@pytest.fixture
+def circle(staffed_server):
+    """A facilitator's room with two members: (fran, river, ash, room)."""
+    from chat_client import Chat, create, staff
+
+    fran = staff(staffed_server, "fran")
+    room, _ = create(fran)
+    river, ash = Chat(staffed_server, "River"), Chat(staffed_server, "Ash")
+    river.join(room)
+    ash.join(room)
+    fran.next("presence", peer=ash.peer, state="joined")
+    return fran, river, ash, room
