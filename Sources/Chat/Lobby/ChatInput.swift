@@ -14,4 +14,7 @@ public enum ChatInput: Sendable, Equatable {
     case transcriptStored(TranscriptReceipts)
     /// The glue looked up a report the chat no longer holds (``ChatEffect/resolveStoredReport(_:reply:)``).
     case storedReportResolved(StoredReportOutcome)
+    /// Staff resolved a report outside the chat (the HTTP API) and the store recorded it: the
+    /// reporter, if connected, hears the outcome, and the chat forgets the report if it held it.
+    case reportResolvedOutside(report: ReportID, reporter: PeerID, outcome: String)
 }

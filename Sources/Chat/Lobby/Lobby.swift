@@ -73,6 +73,9 @@ public struct Lobby: Sendable {
             transcriptStored(receipts)
         case .storedReportResolved(let outcome):
             storedReportResolved(outcome)
+        case .reportResolvedOutside(let report, let reporter, let outcome):
+            openReports[report] = nil
+            send(.reportOutcome(report: report, outcome: outcome), toPeer: reporter)
         }
         passDeadlines(rng: &rng)
         var effects: [ChatEffect] = []

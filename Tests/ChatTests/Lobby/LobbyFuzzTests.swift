@@ -40,6 +40,8 @@ struct LobbyFuzzTests {
         config.openRooms = true
         config.topicPatienceMilliseconds = seed == 2 ? 5000 : 0
         config.historyCapacity = 20
+        config.transcriptCapacity = 50
+        if seed == 3, let setup = try? ReflectionFixture.configuration().reflection { config.reflection = setup }
         var chat = ChatHarness(config, staff: FixedStaff(members: ["f": StaffMember(name: "F", role: .facilitator),
                                                                    "a": StaffMember(name: "A", role: .admin)]))
         var rng = SeededGenerator(seed: seed)
@@ -76,6 +78,9 @@ struct LobbyFuzzTests {
                 }
             }
             chat.inbox = [:]
+            // A room that is gone may come back under the same id (open rooms) and count from 1 again;
+            // an admin who announces there without joining never gets a `joined` to mark the restart.
+            for (client, seqs) in lastSeq { lastSeq[client] = seqs.filter { chat.lobby.rooms[RoomID($0.key)] != nil } }
         }
         let expected: Set = ["welcome", "joined", "message", "history", "closed", "presence", "moderation", "queued", "error"]
         #expect(expected.isSubset(of: seen), "never saw \(expected.subtracting(seen))")
@@ -88,7 +93,8 @@ struct LobbyFuzzTests {
         let peer = peers.randomElement(using: &rng) ?? ""
         let room = rooms.randomElement(using: &rng) ?? ""
         let number = Int.random(in: -2...30, using: &rng)
-        let text = ["hi", "  ", "", String(repeating: "x", count: 4001), "ok \\n there", "\\ud800"].randomElement(using: &rng) ?? ""
+        let text = ["hi", "  ", "", String(repeating: "x", count: 4001), "ok \\n there", "\\ud800", "what's wrong with you?",
+                    "I want to die"].randomElement(using: &rng) ?? ""
         let templates = [
             #"{"type":"hello","name":"N\#(number)"}"#, #"{"type":"hello","name":"N","resume":"\#(tokens.randomElement(using: &rng) ?? "")"}"#,
             #"{"type":"hello","auth":"\#(["f", "a", "x"].randomElement(using: &rng) ?? "")"}"#,
@@ -104,6 +110,9 @@ struct LobbyFuzzTests {
             #"{"type":"lock","room":"\#(room)"}"#, #"{"type":"slow","room":"\#(room)","seconds":\#(number)}"#,
             #"{"type":"announce","room":"\#(room)","text":"\#(text)"}"#, #"{"type":"set_agreement","room":"\#(room)","agreement":"\#(text)"}"#,
             #"{"type":"reflect","text":"\#(text)"}"#, "{not json", #"{"type":"nope"}"#,
+            #"{"type":"consent","room":"\#(room)","transcript":false}"#, #"{"type":"leaving","room":"\#(room)"}"#,
+            #"{"type":"prompts","room":"\#(room)","enabled":\#(Bool.random(using: &rng)),"for":"\#(["me", "room"].randomElement(using: &rng) ?? "")"}"#,
+            #"{"type":"resolve_report","report":"rep_\#(number)","outcome":"ok"}"#,
         ]
         return templates.randomElement(using: &rng) ?? "{}"
     }

@@ -128,3 +128,24 @@ struct ReportResolutionTests {
         #expect(open.types(b.client).allSatisfy { $0 == "rooms" })
     }
 }
+
+@Suite("Reports resolved outside the chat")
+struct ReportResolvedOutsideTests {
+    @Test("a report resolved over the HTTP API reaches the reporter, and the chat no longer settles it itself")
+    func resolvedOutside() throws {
+        var room = FacilitatedRoom(ChatConfiguration())
+        room.chat.say(room.a, room.id, "unkind words")
+        room.chat.send(room.b.client, #"{"type":"report","room":"\#(room.id)","seq":1,"reason":"hurtful"}"#)
+        let report = try #require(room.chat.take(room.b.client).first { $0.string("type") == "reported" }?.string("report"))
+        room.chat.apply(.reportResolvedOutside(report: ReportID(report), reporter: PeerID(room.b.peer), outcome: "Handled."))
+        let told = try #require(room.chat.take(room.b.client).first)
+        #expect(told.string("type") == "report_outcome")
+        #expect(told.string("report") == report)
+        #expect(told.string("outcome") == "Handled.")
+        room.chat.send(room.facilitator.client, #"{"type":"resolve_report","report":"\#(report)","outcome":"Again."}"#)
+        #expect(room.chat.lastEffects.count == 1)
+        #expect(room.chat.lastEffects.allSatisfy { if case .resolveStoredReport = $0 { true } else { false } },
+                "the store decides now (it will say already resolved)")
+        #expect(room.chat.take(room.b.client).isEmpty)
+    }
+}
