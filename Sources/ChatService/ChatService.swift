@@ -126,6 +126,6 @@ public final class ChatService: WebSocketHandler, @unchecked Sendable {
 extension ChatService {
     /// A report was resolved over HTTP: the reporter, if still connected, hears what was done.
     public func reportResolved(report: String, reporter: String, outcome: String) {
-        // Delivered once the chat domain takes resolutions from outside (see the consent/reflection work).
+        mailbox.post(.input(.reportResolvedOutside(report: ReportID(report), reporter: PeerID(reporter), outcome: outcome)))
     }
 }
