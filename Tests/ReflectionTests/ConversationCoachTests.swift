@@ -148,6 +148,14 @@ struct ConversationCoachTests {
         #expect(coach.memberLeaving("a", now: 30 * Self.minute).isEmpty)
     }
 
+    @Test("the closing prompt is offered even just after another prompt: leaving is its only moment")
+    func closingIgnoresTheRoomCooldown() throws {
+        var coach = try Self.coach()
+        #expect(!coach.roomOpened(now: 0).isEmpty)
+        for turn in 0..<4 { _ = coach.messageSent(by: turn.isMultiple(of: 2) ? "a" : "b", analysis: Self.plain, now: UInt64(turn)) }
+        #expect(Self.texts(coach.memberLeaving("a", now: 10)) == ["close 1"])
+    }
+
     @Test("after crisis language the room is left quiet for a while")
     func quietAfterCrisis() throws {
         var coach = try Self.coach()

@@ -161,6 +161,8 @@ export function makeActions(conn, on) {
   async function leave(room) {
     if (!room) return;
     const other = room.kind === 'pair' ? room.otherThan(state.me?.peer) : null;
+    // Moving to leave: the server may offer both people a closing prompt (what each takes away).
+    if (room.kind === 'pair') conn.send({ type: 'leaving', room: room.id });
     const ok = await confirmDialog({
       title: room.kind === 'pair' ? 'Leave this conversation?' : `Leave ${room.title || 'this room'}?`,
       body: other

@@ -144,9 +144,18 @@ export function makeHandlers(conn) {
       addCard(room, reflectionCard(m.suggestions, sent?.text || ''), m.seq);
     },
 
+    prompts(m) {
+      const room = state.rooms.get(m.room);
+      if (!room) return;
+      const scope = m.for === 'room' ? 'for everyone in this room' : 'for you here';
+      addLine(room, m.enabled ? `Automatic prompts are on again ${scope}.` : `Automatic prompts are off ${scope}.`);
+      if (room.id === state.current) refreshChat();
+    },
+
     prompt(m) {
       const room = state.rooms.get(m.room);
-      if (room) addCard(room, promptCard(m));
+      const onTurnOff = () => conn.send({ type: 'prompts', room: m.room, enabled: false, for: 'me' });
+      if (room) addCard(room, promptCard(m, { onTurnOff }));
     },
 
     support(m) {

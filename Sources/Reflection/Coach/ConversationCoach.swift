@@ -70,7 +70,9 @@ public struct ConversationCoach: Sendable {
     /// A member is moving to leave: a closing prompt, once per room, if the conversation had some length.
     public mutating func memberLeaving(_ member: String, now: UInt64) -> [PromptEffect] {
         guard !closingOffered, messageCount >= settings.closingMinimumMessages else { return [] }
-        let effects = roomPrompt(.closing, now: now, ignoringCooldown: false)
+        // Someone chose to leave: this is the only moment for it, so the room cooldown does not apply
+        // (it is still offered once, and never after crisis language or with prompts turned off).
+        let effects = roomPrompt(.closing, now: now, ignoringCooldown: true)
         if !effects.isEmpty { closingOffered = true }
         return effects
     }

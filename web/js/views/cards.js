@@ -31,10 +31,19 @@ export function reflectionCard(suggestions, sentText) {
 }
 
 /** A room prompt: to everyone, or (`private`) a nudge meant for this person alone. */
-export function promptCard(prompt) {
+export function promptCard(prompt, { onTurnOff } = {}) {
   const label = prompt.private ? 'Only for you · automatic prompt' : 'For everyone here · automatic prompt';
   const el = card('prompt', label, h('p', { text: prompt.text || '' }));
-  if (prompt.private) el.append(h('div', { class: 'actions' }, dismissButton(el)));
+  const actions = h('div', { class: 'actions' });
+  if (prompt.private) actions.append(dismissButton(el));
+  // Never nag: anyone can ask the server to stop offering them prompts in this room.
+  if (onTurnOff) {
+    actions.append(h('button', {
+      type: 'button', class: 'secondary', text: 'No more prompts for me here', 'data-testid': 'prompts-off',
+      onclick: (event) => { onTurnOff(); event.currentTarget.disabled = true; event.currentTarget.textContent = 'Prompts are off for you here'; },
+    }));
+  }
+  if (actions.childElementCount) el.append(actions);
   return el;
 }
 
