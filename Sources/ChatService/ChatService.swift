@@ -5,18 +5,25 @@ import Logging
 import Server
 import WebSocket
 
-/// Connects the chat domain to the engine: WebSocket events become reducer inputs on one domain thread,
-/// and the reducer's effects become frames sent through the server, each broadcast encoded once.
+/// Connects the chat domain to the engine: WebSocket events become reducer inputs, and the reducer's
+/// effects become frames sent through the server, each broadcast encoded once.
 ///
-/// The domain thread is the only place the `Lobby` lives, so the reducer needs no locks; I/O loops only
-/// post to its mailbox and never wait for it.
+/// The `Lobby` lives behind one lock and is fed from one FIFO mailbox. The I/O loop that receives a
+/// message posts it and, when the lock is free, drains the mailbox itself: on a one-loop server a
+/// message is handled without any thread hand-off, and its frames are queued straight onto that loop.
+/// A loop never waits for the lock; when another thread holds it, that thread drains the job. The
+/// domain thread handles timers (grace periods, silence prompts), answers coming back from the store,
+/// and any input that may block (a `hello` with a staff token), so no loop ever blocks.
 public final class ChatService: WebSocketHandler, @unchecked Sendable {
     private let mailbox = DomainMailbox<DomainJob>()
+    private let lock = DomainLock()
     private let logger: Logger
     private let sink: any ChatEffectSink
     /// Set once by `attach` before the server starts, read-only afterwards.
     private var server: Server?
-    private var state: DomainState?
+    /// Guarded by `lock`.
+    private var domain: DomainState
+    private var random = SecureRandomGenerator()
     private var thread: DomainThread?
 
     /// A service for a chat with this configuration; nothing runs until `start`.
@@ -24,7 +31,7 @@ public final class ChatService: WebSocketHandler, @unchecked Sendable {
                 sink: any ChatEffectSink = DiscardingEffectSink(), logger: Logger) {
         self.logger = logger
         self.sink = sink
-        state = DomainState(lobby: Lobby(configuration: configuration, staff: staff))
+        domain = DomainState(lobby: Lobby(configuration: configuration, staff: staff))
     }
 
     /// Names the server that frames go out through. Call before `server.start(webSocketHandler: self)`.
@@ -34,12 +41,8 @@ public final class ChatService: WebSocketHandler, @unchecked Sendable {
 
     /// Starts the domain thread.
     public func start() {
-        guard let initial = state else { return }
-        state = nil
-        thread = DomainThread.start(name: "withness-chat") { [mailbox, weak self] in
-            var domain = initial
-            self?.runDomain(&domain, mailbox: mailbox)
-        }
+        guard thread == nil else { return }
+        thread = DomainThread.start(name: "withness-chat") { [weak self] in self?.runDomainThread() }
     }
 
     /// Stops the domain thread after it has handled what was already posted.
@@ -49,46 +52,96 @@ public final class ChatService: WebSocketHandler, @unchecked Sendable {
         thread = nil
     }
 
-    /// Runs `task` on the domain thread with the chat's state (used by HTTP routes and tests).
+    /// Runs `task` with the chat's state, on the domain thread (tests).
     func withDomain(_ task: @escaping @Sendable (inout DomainState) -> Void) {
         mailbox.post(.task(task))
     }
 
-    // MARK: WebSocketHandler (called on I/O loop threads: post and return)
+    // MARK: WebSocketHandler (called on I/O loop threads; never blocks)
 
     public func opened(_ id: ConnectionID, request: HTTPRequestHead, peer: PeerAddress) {
-        mailbox.post(.input(.connected(ClientID(id.rawValue))))
+        postFromLoop(.input(.connected(ClientID(id.rawValue))))
     }
 
     public func text(_ id: ConnectionID, _ utf8: [UInt8]) {
-        mailbox.post(.input(.received(ClientID(id.rawValue), utf8)))
+        postFromLoop(.input(.received(ClientID(id.rawValue), utf8), offLoop: Self.mayCarryStaffToken(utf8)))
     }
 
     public func closed(_ id: ConnectionID, code: WSCloseCode) {
-        mailbox.post(.input(.disconnected(ClientID(id.rawValue))))
+        postFromLoop(.input(.disconnected(ClientID(id.rawValue))))
     }
 
-    // MARK: The domain thread
-
-    private func runDomain(_ domain: inout DomainState, mailbox: DomainMailbox<DomainJob>) {
-        var batch: [DomainJob] = []
-        batch.reserveCapacity(256)
-        var random = SecureRandomGenerator()
-        // Wake at least once a second: silence prompts and grace periods are measured in seconds.
-        while mailbox.take(into: &batch, until: min(domain.lobby.nextDeadline ?? .max, MonotonicMilliseconds.now() + 1000)) {
-            let now = MonotonicMilliseconds.chatTime()
-            for job in batch {
-                switch job {
-                case .input(let input):
-                    perform(domain.lobby.handle(input, now: now, rng: &random))
-                case .task(let task):
-                    task(&domain)
-                }
+    /// A `hello` with `auth` makes the chat ask the store about the token; such messages are rare, and
+    /// handled on the domain thread. A cheap byte search: a false positive only costs a thread hop.
+    static func mayCarryStaffToken(_ utf8: [UInt8]) -> Bool {
+        let key: [UInt8] = Array(#""auth""#.utf8)
+        guard utf8.count >= key.count else { return false }
+        return utf8.withUnsafeBufferPointer { bytes in
+            for start in 0...(bytes.count - key.count) where bytes[start] == key[0] {
+                if (1..<key.count).allSatisfy({ bytes[start + $0] == key[$0] }) { return true }
             }
-            if batch.isEmpty || (domain.lobby.nextDeadline.map { $0 <= now.monotonic } ?? false) {
+            return false
+        }
+    }
+
+    // MARK: Draining
+
+    private func postFromLoop(_ job: DomainJob) {
+        mailbox.post(job, wake: false)
+        drainOnLoop()
+    }
+
+    /// Handles pending jobs on this I/O loop if nobody else is, stopping before any job that must leave
+    /// the loop. Rechecks after unlocking, so a job posted while another thread held the lock is never stranded.
+    private func drainOnLoop() {
+        var batch: [DomainJob] = []
+        while lock.tryLock() {
+            var handedOff = false
+            let now = MonotonicMilliseconds.chatTime()
+            while !handedOff, mailbox.takeAll(into: &batch) {
+                for index in batch.indices {
+                    if batch[index].mustLeaveLoop {
+                        mailbox.putBack(batch[index...])
+                        handedOff = true
+                        break
+                    }
+                    run(batch[index], now: now)
+                }
+                batch.removeAll(keepingCapacity: true)
+            }
+            lock.unlock()
+            if handedOff { return mailbox.wake() }
+            if mailbox.isEmpty { return }
+        }
+    }
+
+    /// The domain thread: waits for jobs it was woken for, or for the next deadline (at least once a
+    /// second: grace periods and silence prompts are measured in seconds), and handles everything pending.
+    private func runDomainThread() {
+        var batch: [DomainJob] = []
+        var deadline = MonotonicMilliseconds.now() + 1000
+        while mailbox.waitForWork(until: deadline) {
+            lock.lock()
+            let now = MonotonicMilliseconds.chatTime()
+            while mailbox.takeAll(into: &batch) {
+                for job in batch { run(job, now: now) }
+                batch.removeAll(keepingCapacity: true)
+            }
+            if domain.lobby.nextDeadline.map({ $0 <= now.monotonic }) ?? true {
                 perform(domain.lobby.handle(.tick, now: now, rng: &random))
             }
-            batch.removeAll(keepingCapacity: true)
+            deadline = min(domain.lobby.nextDeadline ?? .max, MonotonicMilliseconds.now() + 1000)
+            lock.unlock()
+        }
+    }
+
+    /// Handles one job; the caller holds the lock.
+    private func run(_ job: DomainJob, now: ChatTime) {
+        switch job {
+        case .input(let input, _):
+            perform(domain.lobby.handle(input, now: now, rng: &random))
+        case .task(let task):
+            task(&domain)
         }
     }
 

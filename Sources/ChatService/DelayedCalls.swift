@@ -16,8 +16,9 @@ final class DelayedCalls: @unchecked Sendable {
             var pending: [Pending] = []
             var batch: [Pending] = []
             while true {
-                let next = pending.map(\.deadline).min()
-                let open = mailbox.take(into: &batch, until: next)
+                let next = pending.map(\.deadline).min() ?? MonotonicMilliseconds.now() + 60_000
+                let open = mailbox.waitForWork(until: next)
+                _ = mailbox.takeAll(into: &batch)
                 pending.append(contentsOf: batch)
                 batch.removeAll(keepingCapacity: true)
                 let now = MonotonicMilliseconds.now()

@@ -1,14 +1,20 @@
 import Chat
 
-/// Work for the domain thread: an input for the chat reducer, or a task that needs the chat's state.
+/// Work for the chat domain: an input for the reducer, or a task that needs the chat's state.
 enum DomainJob: Sendable {
-    /// Feed the reducer.
-    case input(ChatInput)
-    /// Run on the domain thread with exclusive access to the domain (answers for HTTP routes, tests).
+    /// Feed the reducer. `offLoop`: this input may block briefly (a `hello` with a staff token asks the
+    /// store), so an I/O loop must leave it, and everything after it, to the domain thread.
+    case input(ChatInput, offLoop: Bool = false)
+    /// Run with exclusive access to the domain (tests).
     case task(@Sendable (inout DomainState) -> Void)
+
+    var mustLeaveLoop: Bool {
+        if case .input(_, let offLoop) = self { return offLoop }
+        return false
+    }
 }
 
-/// Everything the domain thread owns. Only ever touched on that thread.
+/// Everything the chat domain owns. Only touched while holding the domain lock.
 struct DomainState: Sendable {
     var lobby: Lobby
 }

@@ -48,6 +48,9 @@ struct Serve: ParsableCommand {
     @Flag(name: .customLong("no-room-prompts"), help: "Turn off room prompts and mutuality nudges (suggestions to writers stay).")
     var noRoomPrompts = false
 
+    @Flag(name: .customLong("no-reflection"), help: "Run without the reflection engine at all: no suggestions, prompts or support (for measuring its cost).")
+    var noReflection = false
+
     @OptionGroup var engine: EngineOptions
 
     func validate() throws {
@@ -72,8 +75,10 @@ struct Serve: ParsableCommand {
                                                openRooms: openRooms, rateLimit: rateLimit)
         let signal = try ShutdownSignal()
         let server = try Server(configuration: configuration.engine, logger: logger)
-        configuration.reflection = .engine(try ReflectionOptions.setup(rules: rules, supportResources: supportResources,
-                                                                       roomPrompts: !noRoomPrompts))
+        if !noReflection {
+            configuration.reflection = .engine(try ReflectionOptions.setup(rules: rules, supportResources: supportResources,
+                                                                           roomPrompts: !noRoomPrompts))
+        }
         let store = try StoreWorker(store: DataStore.open(dataDirectory: data, masterKeyFile: masterKeyFile),
                                     sweepInterval: .seconds(300),
                                     onSweepError: { [logger] error in logger.error("retention sweep failed", metadata: ["error": "\(error)"]) })
