@@ -73,6 +73,9 @@ struct Scanner {
             } else if scalar == 0x40, CharacterClass.isWord(peek(index + 1)) {  // "@name"
                 special(.handle, from: index, into: &stream)
                 continue
+            } else if scalar == 0x40 {  // a lone "@" reads as "at" ("meet @ 6", "my @ is …")
+                emitSymbol("at", length: length, into: &stream)
+                continue
             } else if scalar == 0x2B, CharacterClass.isDigit(peek(index + 1)) {  // "+44 …"
                 advance(length, units: 1)
                 word(into: &stream)
