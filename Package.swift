@@ -64,7 +64,7 @@ let package = Package(
         .testTarget(name: "CryptoTests", dependencies: ["Crypto"]),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP", "TestSupport"]),
         .testTarget(name: "WebSocketTests", dependencies: ["WebSocket", "TestSupport"]),
-        .testTarget(name: "ReflectionTests", dependencies: ["Reflection"]),
+        .testTarget(name: "ReflectionTests", dependencies: ["Reflection"], exclude: ["Fixtures"]),
         .testTarget(name: "ChatTests", dependencies: ["Chat", "Reflection", "TestSupport"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Crypto"]),
         .testTarget(name: "ServerTests", dependencies: ["Server", "TestSupport", "WebSocket", "HTTP", "Crypto", "CLinux"]),

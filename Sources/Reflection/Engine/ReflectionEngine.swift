@@ -67,30 +67,37 @@ public struct ReflectionEngine: Sendable {
         stream.tokens.withUnsafeBufferPointer { tokens in
             stream.text.withUnsafeBufferPointer { normalised in
                 stream.sentenceStarts.withUnsafeBufferPointer { sentenceStarts in
-                    withUnsafeTemporaryAllocation(of: UInt64.self, capacity: program.setWords) { present in
-                        withUnsafeTemporaryAllocation(
-                            of: UInt8.self, capacity: index.rule.count + index.requirementGroups.count
-                        ) { state in
-                            present.initialize(repeating: 0)
-                            state.initialize(repeating: 0)
-                            let viable = UnsafeMutableBufferPointer(rebasing: state[..<index.rule.count])
-                            let groupState = UnsafeMutableBufferPointer(rebasing: state[index.rule.count...])
-                            for token in tokens where token.word >= 0 {
-                                present[Int(token.word) >> 6] |= 1 << UInt64(token.word & 63)
-                            }
-                            program.withTables { steps, sets, trie in
-                                index.withTables { indexTables in
-                                    let matcher = Matcher(
-                                        steps: steps, sets: sets, setWords: program.setWords, prefixes: program.prefixes,
-                                        openers: program.openers, trie: trie, tokens: tokens, text: normalised)
-                                    Search(
-                                        matcher: matcher, index: indexTables, rules: rules,
-                                        sentenceStarts: sentenceStarts, present: UnsafeBufferPointer(present),
-                                        viable: viable, groupState: groupState, bestRule: bestRule, spans: spans
-                                    ).run()
-                                }
-                            }
-                        }
+                    stream.quotes.withUnsafeBufferPointer { quotes in
+                        search(tokens: tokens, normalised: normalised, sentenceStarts: sentenceStarts, quotes: quotes,
+                               bestRule: bestRule, spans: spans)
+                    }
+                }
+            }
+        }
+    }
+
+    private func search(tokens: UnsafeBufferPointer<Token>, normalised: UnsafeBufferPointer<UInt8>,
+                        sentenceStarts: UnsafeBufferPointer<Int32>, quotes: UnsafeBufferPointer<Range<Int32>>,
+                        bestRule: UnsafeMutableBufferPointer<Int32>, spans: UnsafeMutableBufferPointer<Range<Int>>) {
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: program.setWords) { present in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: index.rule.count + index.requirementGroups.count) { state in
+                present.initialize(repeating: 0)
+                state.initialize(repeating: 0)
+                let viable = UnsafeMutableBufferPointer(rebasing: state[..<index.rule.count])
+                let groupState = UnsafeMutableBufferPointer(rebasing: state[index.rule.count...])
+                for token in tokens where token.word >= 0 {
+                    present[Int(token.word) >> 6] |= 1 << UInt64(token.word & 63)
+                }
+                program.withTables { steps, sets, trie in
+                    index.withTables { indexTables in
+                        let matcher = Matcher(
+                            steps: steps, sets: sets, setWords: program.setWords, prefixes: program.prefixes,
+                            openers: program.openers, trie: trie, tokens: tokens, text: normalised)
+                        Search(
+                            matcher: matcher, index: indexTables, rules: rules, sentenceStarts: sentenceStarts,
+                            quotes: quotes, present: UnsafeBufferPointer(present), viable: viable,
+                            groupState: groupState, bestRule: bestRule, spans: spans
+                        ).run()
                     }
                 }
             }

@@ -9,6 +9,8 @@ struct Search {
     let rules: [CompiledRule]
     /// The index of the first token of each sentence, plus the token count.
     let sentenceStarts: UnsafeBufferPointer<Int32>
+    /// The token ranges between quotation marks.
+    let quotes: UnsafeBufferPointer<Range<Int32>>
     /// One bit per lexicon word: does the message hold it?
     let present: UnsafeBufferPointer<UInt64>
     /// Per pattern: 0 not yet checked, 1 its required words are present, 2 they are not.
@@ -100,6 +102,9 @@ struct Search {
             return sentence.contains { matcher.match(item.start, at: $0) >= 0 }
         case .text:
             return (0..<matcher.tokens.count).contains { matcher.match(item.start, at: $0) >= 0 }
+        case .quote:
+            guard let quote = quotes.first(where: { $0.contains(Int32(start)) }) else { return false }
+            return (Int(quote.lowerBound)..<Int(quote.upperBound)).contains { matcher.match(item.start, at: $0) >= 0 }
         }
     }
 }

@@ -41,9 +41,13 @@ struct ProgramBuilder {
 
     /// Turns the collected word sets into bitsets sized for the final lexicon, and lays out the tries.
     mutating func finish() -> (Program, Lexicon) {
-        if classes["OPENERS"] != nil {
-            emitClass("OPENERS")
-            if case .wordIn(let set) = program.steps.last { program.openers = set }
+        if let openers = classes["OPENERS"] {
+            // `^` looks back one word at a time, so only one-word openers count: a phrase such as
+            // "to be honest" is passed over rather than turning every opener off.
+            setMembers.append(openers.phrases.compactMap { phrase in
+                plainWords(phrase.nodes).flatMap { $0.count == 1 ? $0[0] : nil }
+            })
+            program.openers = Int32(setMembers.count - 1)
         }
         tries.write(into: &program)
         program.setWords = (lexicon.count + 63) / 64

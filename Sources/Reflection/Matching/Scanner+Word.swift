@@ -63,10 +63,23 @@ extension Scanner {
         if allDigits, apostrophe < 0, extendPhone(from: startUTF16, textStart: textStart, into: &stream) { return }
         let span = (startUTF16, utf16)
         if apostrophe >= 0, contraction(textStart: textStart, stem: apostrophe, span: span, into: &stream) { return }
-        let length = stream.text.count - textStart
-        let entry = lookup(stream, textStart, length, hash: hash)
+        var length = stream.text.count - textStart
+        var entry = lookup(stream, textStart, length, hash: hash)
+        if entry < 0, length >= 4, stream.text[stream.text.count - 2] == 0x69, stream.text[stream.text.count - 1] == 0x6E {
+            entry = droppedG(textStart: textStart, hash: hash, into: &stream)
+            if entry >= 0 { length += 1 }
+        }
         append(entry: entry, kind: allDigits ? .number : .word, textStart: textStart, length: length, span: span,
                into: &stream)
+    }
+
+    /// Texting drops the g of "-ing" ("thinkin bout endin it"): an unknown word ending in "in" is read as
+    /// the "-ing" word when the rules know that one. Leaves the text as it was when they do not.
+    private func droppedG(textStart: Int, hash: UInt64, into stream: inout TokenStream) -> Int32 {
+        stream.text.append(0x67)
+        let entry = lookup(stream, textStart, stream.text.count - textStart, hash: Lexicon.hash(hash, 0x67))
+        if entry < 0 { stream.text.removeLast() }
+        return entry
     }
 
     /// An e-mail address ("name@host.tld") or a link ("https://…", "www.…") starting with the word just read.

@@ -47,6 +47,8 @@ struct TokenStream: Sendable {
     var sentenceStarts: [Int32] = []
     /// How many sentences end in a question mark (a run of "??" counts once).
     var questionMarks = 0
+    /// The token ranges between quotation marks (closed quotations only, in order).
+    var quotes: [Range<Int32>] = []
 
     init(capacity: Int) {
         tokens.reserveCapacity(capacity / 3 + 4)

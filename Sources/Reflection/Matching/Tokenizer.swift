@@ -14,6 +14,7 @@ struct Tokenizer: Sendable {
         stream.tokens.removeAll(keepingCapacity: true)
         stream.text.removeAll(keepingCapacity: true)
         stream.questionMarks = 0
+        stream.quotes.removeAll(keepingCapacity: true)
         let scan = { (bytes: UnsafeBufferPointer<UInt8>) in
             var scanner = Scanner(bytes: bytes, tokenizer: self)
             scanner.run(into: &stream)
@@ -33,6 +34,10 @@ struct Scanner {
     var index = 0
     var utf16: Int32 = 0
     var sentence: Int32 = 0
+    /// The token index where the open quotation began, or -1 when none is open.
+    var quoteStart: Int32 = -1
+    /// Whether the open quotation began with a double quotation mark.
+    var quoteIsDouble = false
 
     init(bytes: UnsafeBufferPointer<UInt8>, tokenizer: Tokenizer) {
         self.bytes = bytes
@@ -54,6 +59,7 @@ struct Scanner {
             } else if scalar != 0x20 {
                 lastWasQuestion = false
             }
+            noteQuotationMark(scalar, length: length, into: &stream)
             if CharacterClass.endsClause(scalar) {
                 // Commas, colons, brackets and double quotes end a clause: `$` and `^` hold there.
                 if let last = stream.tokens.indices.last, stream.tokens[last].sentence == sentence {
@@ -66,6 +72,9 @@ struct Scanner {
                 breakSentence(stream)
             } else if scalar == 0x40, CharacterClass.isWord(peek(index + 1)) {  // "@name"
                 special(.handle, from: index, into: &stream)
+                continue
+            } else if scalar == 0x40 {  // a lone "@" reads as "at" ("meet @ 6", "my @ is …")
+                emitSymbol("at", length: length, into: &stream)
                 continue
             } else if scalar == 0x2B, CharacterClass.isDigit(peek(index + 1)) {  // "+44 …"
                 advance(length, units: 1)

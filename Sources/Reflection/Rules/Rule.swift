@@ -43,6 +43,9 @@ public struct Guard: Sendable, Equatable {
         case sentence
         /// Anywhere in the text.
         case text
+        /// Anywhere in the quotation that holds the match (never, when the match is not quoted): lets a rule
+        /// pass over words the writer quotes from someone else or holds up to mock.
+        case quote
     }
 
     /// What to look for.

@@ -45,7 +45,7 @@ enum RuleDecoder {
         return references
     }
 
-    /// `{"pattern": "…", "where": "before|after|at|inside|sentence|text", "within": N}`; `within` defaults to 4.
+    /// `{"pattern": "…", "where": "before|after|at|inside|sentence|text|quote", "within": N}`; `within` defaults to 4.
     static func guardValue(_ value: JSONValue) throws(RulesFileError) -> Guard {
         let fields = try Fields(value, field: "guard")
         try fields.allow(["pattern", "where", "within"])
@@ -67,6 +67,7 @@ enum RuleDecoder {
         case "inside": scope = .inside
         case "sentence": scope = .sentence
         case "text": scope = .text
+        case "quote": scope = .quote
         case let other: throw RulesFileError(line: whereValue.line, .unknownGuardScope(other))
         }
         return Guard(pattern: pattern, scope: scope)
