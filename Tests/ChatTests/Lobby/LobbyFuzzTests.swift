@@ -88,9 +88,10 @@ struct LobbyFuzzTests {
     }
 
     static func randomMessage(_ rng: inout SeededGenerator, chat: ChatHarness) -> String {
-        let peers = Array(chat.lobby.peers.keys.map(\.rawValue)) + ["p_nobody"]
-        let rooms = Array(chat.lobby.rooms.keys.map(\.rawValue)) + ["lobby", "open-1", "r_fake", "bad id"]
-        let tokens = chat.lobby.peers.values.map(\.token.wire) + ["junk"]
+        // Sorted: dictionary order changes per process, and a seed must replay the same scenario every run.
+        let peers = chat.lobby.peers.keys.map(\.rawValue).sorted() + ["p_nobody"]
+        let rooms = chat.lobby.rooms.keys.map(\.rawValue).sorted() + ["lobby", "open-1", "r_fake", "bad id"]
+        let tokens = chat.lobby.peers.values.map(\.token.wire).sorted() + ["junk"]
         let peer = peers.randomElement(using: &rng) ?? ""
         let room = rooms.randomElement(using: &rng) ?? ""
         let number = Int.random(in: -2...30, using: &rng)
