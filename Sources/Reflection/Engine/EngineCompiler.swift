@@ -9,12 +9,20 @@ struct CompiledRule: Sendable {
 struct CompiledGuard: Sendable {
     let start: Int32
     let scope: Guard.Scope
+    /// The set of words the guard can start on, or -1 when it can start on anything: a scan over a sentence
+    /// only runs the guard where it could begin.
+    let firstWords: Int32
+    /// Which guard it is: its required words sit in `PatternIndex.requirementOffsets` after the patterns',
+    /// at slot `patternCount + id`, so a guard whose words are not in the message is passed over unmatched.
+    let id: Int32
 }
 
 /// Turns a `RuleBook` into the engine's tables.
 struct EngineCompiler {
     let book: RuleBook
     private var builder: ProgramBuilder
+    /// Per compiled guard, the word groups its pattern needs (all of them, its first word included).
+    private var guardRequirements: [[[Int32]]] = []
 
     init(book: RuleBook) {
         self.book = book
@@ -31,7 +39,7 @@ struct EngineCompiler {
         let familyIndex = Dictionary(book.families.enumerated().map { ($1, Int32($0)) }, uniquingKeysWith: { first, _ in first })
         var namedGuards: [String: [CompiledGuard]] = [:]
         for list in book.guards {
-            namedGuards[list.name] = list.guards.map { CompiledGuard(start: builder.compile($0.pattern.nodes), scope: $0.scope) }
+            namedGuards[list.name] = list.guards.map { compileGuard($0) }
         }
         var rules: [CompiledRule] = []
         var patterns: [(rule: Int32, start: Int32)] = []
@@ -56,7 +64,7 @@ struct EngineCompiler {
         var index = PatternIndex(patterns, program: program, builder: builder, wordCount: lexicon.count)
         index.family = patterns.map { rules[Int($0.rule)].family }
         var groupIDs: [[Int32]: Int32] = [:]
-        for groups in requirements {
+        for groups in requirements + guardRequirements {
             // Small groups first: a single missing word rules a pattern out fastest.
             for group in Set(groups).sorted(by: { $0.count < $1.count }) {
                 if let id = groupIDs[group] {
@@ -76,12 +84,14 @@ struct EngineCompiler {
         return (tokenizer, program, index, rules, starters)
     }
 
-    /// For each word the pattern needs after its first, the set of words that can stand there.
-    private mutating func requirements(_ nodes: [PatternNode]) -> [[Int32]] {
+    /// For each word the pattern needs after its first (or from its first, for a guard, which is not indexed
+    /// by its first word), the set of words that can stand there.
+    private mutating func requirements(_ nodes: [PatternNode], includingFirst: Bool = false) -> [[Int32]] {
         var rest = nodes[...]
         if case .clauseStart = rest.first { rest = rest.dropFirst() }
+        if !includingFirst { rest = rest.dropFirst() }
         var groups: [[Int32]] = []
-        for node in rest.dropFirst() {
+        for node in rest {
             switch node {
             case .literal(let text): groups += builder.words(text).map { [$0] }
             case .choice(let branches, false): if let set = firstWords(branches) { groups.append(set) }
@@ -122,9 +132,26 @@ struct EngineCompiler {
         references.flatMap { reference -> [CompiledGuard] in
             switch reference {
             case .named(let name, _): return named[name] ?? []
-            case .inline(let item): return [CompiledGuard(start: builder.compile(item.pattern.nodes), scope: item.scope)]
+            case .inline(let item): return [compileGuard(item)]
             }
         }
+    }
+
+    private mutating func compileGuard(_ item: Guard) -> CompiledGuard {
+        guardRequirements.append(requirements(item.pattern.nodes, includingFirst: true))
+        let start = builder.compile(item.pattern.nodes)
+        var words: [Int32] = []
+        var anyStart = false
+        for step in PatternIndex.firstSteps(builder.program.steps, from: Int(start)) {
+            switch step {
+            case .word(let word): words.append(word)
+            case .wordIn(let set): words += builder.members(of: set)
+            case .trie(let root): words += builder.firstWords(ofTrie: root)
+            default: anyStart = true
+            }
+        }
+        return CompiledGuard(start: start, scope: item.scope, firstWords: anyStart ? -1 : builder.addSet(words),
+                             id: Int32(guardRequirements.count - 1))
     }
 
 }

@@ -4,7 +4,7 @@ struct PatternIndex: Sendable {
     var rule: [Int32] = []
     var family: [Int32] = []
     var start: [Int32] = []
-    /// Words a message must hold for pattern `i` to have a chance: the groups numbered
+    /// Words a message must hold for pattern `i` (or, after the patterns, guard `i - rule.count`) to have a chance: the groups numbered
     /// `requirementIDs[requirementOffsets[i] ..< requirementOffsets[i + 1]]`; group `g` is the range
     /// `requirementGroups[g]` of `requirementWords`, of which at least one must appear. Groups are shared
     /// between patterns (a class used in many), and each is checked at most once per message.

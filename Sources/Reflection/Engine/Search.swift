@@ -55,6 +55,7 @@ struct Search {
         spans[family] = Int(matcher.tokens[position].start)..<Int(matcher.tokens[end - 1].end)
     }
 
+    /// Whether the message holds a word of every group slot `pattern` needs (a pattern, or a guard after them).
     private func hasRequiredWords(_ pattern: Int) -> Bool {
         for entry in Int(index.requirementOffsets[pattern])..<Int(index.requirementOffsets[pattern + 1]) {
             let id = Int(index.requirementIDs[entry])
@@ -81,11 +82,13 @@ struct Search {
 
     /// Whether a guard's pattern occurs where its scope says, relative to the match `start..<end`.
     private func found(_ item: CompiledGuard, start: Int, end: Int) -> Bool {
+        // A guard whose words are not all in the message cannot match anywhere (cached per word group).
+        guard hasRequiredWords(index.rule.count + Int(item.id)) else { return false }
         let sentenceIndex = Int(matcher.tokens[start].sentence)
         let sentence = Int(sentenceStarts[sentenceIndex])..<Int(sentenceStarts[sentenceIndex + 1])
         switch item.scope {
         case .before(let within):
-            for position in sentence.lowerBound..<start {
+            for position in sentence.lowerBound..<start where canStart(item, position) {
                 let guardEnd = matcher.match(item.start, at: position)
                 if guardEnd >= 0, guardEnd >= start - within { return true }
             }
@@ -93,18 +96,23 @@ struct Search {
         case .after(let within):
             let last = min(end + within, sentence.upperBound - 1)
             guard end <= last else { return false }
-            return (end...last).contains { matcher.match(item.start, at: $0) >= 0 }
+            return (end...last).contains { canStart(item, $0) && matcher.match(item.start, at: $0) >= 0 }
         case .at:
             return matcher.match(item.start, at: start) >= 0
         case .inside:
-            return (start..<end).contains { matcher.match(item.start, at: $0) >= 0 }
+            return (start..<end).contains { canStart(item, $0) && matcher.match(item.start, at: $0) >= 0 }
         case .sentence:
-            return sentence.contains { matcher.match(item.start, at: $0) >= 0 }
+            return sentence.contains { canStart(item, $0) && matcher.match(item.start, at: $0) >= 0 }
         case .text:
-            return (0..<matcher.tokens.count).contains { matcher.match(item.start, at: $0) >= 0 }
+            return (0..<matcher.tokens.count).contains { canStart(item, $0) && matcher.match(item.start, at: $0) >= 0 }
         case .quote:
             guard let quote = quotes.first(where: { $0.contains(Int32(start)) }) else { return false }
             return (Int(quote.lowerBound)..<Int(quote.upperBound)).contains { matcher.match(item.start, at: $0) >= 0 }
         }
+    }
+
+    /// Whether the guard could begin on the token at `position` (its first word is there).
+    @inline(__always) private func canStart(_ item: CompiledGuard, _ position: Int) -> Bool {
+        item.firstWords < 0 || matcher.contains(set: Int(item.firstWords), matcher.tokens[position].word)
     }
 }

@@ -60,6 +60,12 @@ struct ProgramBuilder {
         return (program, lexicon)
     }
 
+    /// Adds a set of words (laid out as a bitset by `finish`) and returns its number.
+    mutating func addSet(_ members: [Int32]) -> Int32 {
+        setMembers.append(members)
+        return Int32(setMembers.count - 1)
+    }
+
     /// The words a set holds (for indexing patterns by their first word).
     func members(of set: Int32) -> [Int32] { setMembers[Int(set)] }
 
