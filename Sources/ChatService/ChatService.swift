@@ -23,6 +23,9 @@ public final class ChatService: WebSocketHandler, @unchecked Sendable {
     private var server: Server?
     /// Guarded by `lock`.
     private var domain: DomainState
+    /// Jobs being handled, guarded by `lock` (only the lock holder drains). Swapped with the mailbox's
+    /// array, so both keep their capacity and posting a message allocates nothing.
+    private var drainBuffer: [DomainJob] = []
     private var random = SecureRandomGenerator()
     private var thread: DomainThread?
 
@@ -32,6 +35,7 @@ public final class ChatService: WebSocketHandler, @unchecked Sendable {
         self.logger = logger
         self.sink = sink
         domain = DomainState(lobby: Lobby(configuration: configuration, staff: staff))
+        drainBuffer.reserveCapacity(256)
     }
 
     /// Names the server that frames go out through. Call before `server.start(webSocketHandler: self)`.
@@ -94,20 +98,20 @@ public final class ChatService: WebSocketHandler, @unchecked Sendable {
     /// Handles pending jobs on this I/O loop if nobody else is, stopping before any job that must leave
     /// the loop. Rechecks after unlocking, so a job posted while another thread held the lock is never stranded.
     private func drainOnLoop() {
-        var batch: [DomainJob] = []
         while lock.tryLock() {
             var handedOff = false
             let now = MonotonicMilliseconds.chatTime()
-            while !handedOff, mailbox.takeAll(into: &batch) {
-                for index in batch.indices {
-                    if batch[index].mustLeaveLoop {
-                        mailbox.putBack(batch[index...])
+            while !handedOff, mailbox.takeAll(into: &drainBuffer) {
+                for index in drainBuffer.indices {
+                    let job = drainBuffer[index]
+                    if job.mustLeaveLoop {
+                        mailbox.putBack(drainBuffer[index...])
                         handedOff = true
                         break
                     }
-                    run(batch[index], now: now)
+                    run(job, now: now)
                 }
-                batch.removeAll(keepingCapacity: true)
+                drainBuffer.removeAll(keepingCapacity: true)
             }
             lock.unlock()
             if handedOff { return mailbox.wake() }
@@ -118,14 +122,13 @@ public final class ChatService: WebSocketHandler, @unchecked Sendable {
     /// The domain thread: waits for jobs it was woken for, or for the next deadline (at least once a
     /// second: grace periods and silence prompts are measured in seconds), and handles everything pending.
     private func runDomainThread() {
-        var batch: [DomainJob] = []
         var deadline = MonotonicMilliseconds.now() + 1000
         while mailbox.waitForWork(until: deadline) {
             lock.lock()
             let now = MonotonicMilliseconds.chatTime()
-            while mailbox.takeAll(into: &batch) {
-                for job in batch { run(job, now: now) }
-                batch.removeAll(keepingCapacity: true)
+            while mailbox.takeAll(into: &drainBuffer) {
+                for index in drainBuffer.indices { run(drainBuffer[index], now: now) }
+                drainBuffer.removeAll(keepingCapacity: true)
             }
             if domain.lobby.nextDeadline.map({ $0 <= now.monotonic }) ?? true {
                 perform(domain.lobby.handle(.tick, now: now, rng: &random))
