@@ -138,7 +138,7 @@ struct Matcher {
     }
 
     func hasPrefix(_ token: Token, _ prefix: [UInt8]) -> Bool {
-        guard token.kind == .word || token.kind == .number, Int(token.textLength) >= prefix.count else { return false }
+        guard token.kind == .word || token.kind == .number || token.kind == .name, Int(token.textLength) >= prefix.count else { return false }
         let start = Int(token.textStart)
         for (offset, byte) in prefix.enumerated() where text[start + offset] != byte { return false }
         return true

@@ -69,8 +69,16 @@ extension Scanner {
             entry = droppedG(textStart: textStart, hash: hash, into: &stream)
             if entry >= 0 { length += 1 }
         }
-        append(entry: entry, kind: allDigits ? .number : .word, textStart: textStart, length: length, span: span,
-               into: &stream)
+        let kind: TokenKind = allDigits ? .number : entry < 0 && isCapitalised(at: startIndex) ? .name : .word
+        append(entry: entry, kind: kind, textStart: textStart, length: length, span: span, into: &stream)
+    }
+
+    /// "Kev", not "KEV" or "kev": a capital then a small letter, as names are written (shouting is not a name).
+    private func isCapitalised(at position: Int) -> Bool {
+        guard position + 1 < bytes.count else { return false }
+        let first = bytes[position]
+        let second = bytes[position + 1]
+        return first >= 0x41 && first <= 0x5A && second >= 0x61 && second <= 0x7A
     }
 
     /// Texting drops the g of "-ing" ("thinkin bout endin it"): an unknown word ending in "in" is read as

@@ -1,6 +1,7 @@
-/// What a token is, beyond its word: patterns can ask for `{NUMBER}`, `{PHONE}`, `{EMAIL}`, `{HANDLE}`, `{URL}`.
+/// What a token is, beyond its word: patterns can ask for `{NUMBER}`, `{PHONE}`, `{EMAIL}`, `{HANDLE}`, `{URL}`,
+/// and `{NAME}`: a capitalised word no rule knows ("Kev", "Shane"), which is most often someone's name.
 enum TokenKind: UInt8, Sendable, CaseIterable {
-    case word, number, phone, email, handle, url
+    case word, number, phone, email, handle, url, name
 
     /// The built-in class name that matches this kind (`{PHONE}`…); plain words have none.
     var className: String? {
@@ -11,6 +12,7 @@ enum TokenKind: UInt8, Sendable, CaseIterable {
         case .email: "EMAIL"
         case .handle: "HANDLE"
         case .url: "URL"
+        case .name: "NAME"
         }
     }
 }
