@@ -50,7 +50,7 @@ enum BundledRules {
     "lyk": "like", "luv": "love", "gud": "good", "dieing": "dying", "tomoz": "tomorrow",
     "anymore": "any more", "tabs": "tablets", "xans": "xanax", "xanny": "xanax", "vallies": "valium", "hunny": "hun", "babes": "babe", "everybody": "everyone", "every1": "everyone",
     "some1": "someone", "any1": "anyone", "no1": "nobody", "sb": "somebody", "yall": "you all", "yalls": "you all", "fr": "for real", "frfr": "for real",
-    "ikr": "i know right", "id": "i would", "oughta": "ought to", "shoulda": "should have", "coulda": "could have", "woulda": "would have", "musta": "must have", "ctb": "kill myself", "sui": "suicidal", "somethings": "something is", "nothings": "nothing is", "everythings": "everything is", "someones": "someone is", "wit": "with", "sewerslide": "suicide", "itll": "it will", "thatll": "that will", "theyd": "they would", "smh": "shaking my head"
+    "ikr": "i know right", "id": "i would", "oughta": "ought to", "shoulda": "should have", "coulda": "could have", "woulda": "would have", "musta": "must have", "ctb": "kill myself", "sui": "suicidal", "somethings": "something is", "nothings": "nothing is", "everythings": "everything is", "someones": "someone is", "wit": "with", "sewerslide": "suicide", "itll": "it will", "thatll": "that will", "theyd": "they would", "smh": "shaking my head", "nae": "no", "aroond": "around", "dinnae": "do not", "cannae": "can not", "wouldnae": "would not", "didnae": "did not", "isnae": "is not", "willnae": "will not", "wullnae": "will not"
   },
 
   "classes": {
@@ -67,7 +67,7 @@ enum BundledRules {
       "definitely", "probably", "clearly", "obviously", "basically", "absolutely", "simply", "proper",
       "properly", "lowkey", "low key", "deeply", "sometimes", "often", "always", "now", "finally", "very",
       "quite", "pretty", "rather", "somehow", "all", "constantly", "secretly", "deadass", "highkey", "legit",
-      "straight up"],
+      "straight up", "quietly", "silently", "peacefully"],
 
     "I": ["i"],
     "SELF": ["me", "myself", "my brain", "my head", "my mind", "how i am", "how i think", "how i was", "how my brain"],
@@ -314,7 +314,7 @@ enum BundledRules {
       "planning to", "ready to", "trying not to", "try not to", "not to", "really want to", "just want to",
       "just need to", "feel like i need to", "feel like i want to", "want to just", "so close to",
       "this close to", "close to", "on the verge of", "keep wanting to", "cannot stop myself from",
-      "can not stop myself from", "cannot help but", "can not help but", "really need to", "am about to"],
+      "can not stop myself from", "cannot help but", "can not help but", "really need to", "am about to", "end up", "might end up", "could end up", "will end up", "am going to end up", "before i end up", "scared i will end up"],
     "PILLS": ["pills", "tablets", "meds", "medication", "paracetamol", "painkillers", "sleeping pills",
       "box", "packet", "packets", "bottle", "pill", "antidepressants", "lithium", "insulin",
       "my prescription", "tylenol", "ibuprofen", "aspirin", "co codamol", "codeine", "diazepam", "pregabalin",
@@ -417,7 +417,8 @@ enum BundledRules {
        "(think|thinking|thought) (about|of) [{ADV}] [just] (not existing|not being here|not being alive|being dead|not waking up|disappearing forever|ending it all|ending it)",
        "(think|thinking|thought) (about|of) (jumping|hanging myself|drowning myself|overdosing|stepping in front|throwing myself) ($|off|from|in front|under)"
      ],
-     "unless": ["negated-intent", "past-story", "asked-of-other", "hyperbole", "conditional-other", "ending-a-relationship"],
+     "unless": [{"pattern": "(asked|asks|asking|ask) [me] (if|whether) (i|i would|i had|i have|i ever|i was|id)", "where": "before", "within": 4},
+       "negated-intent", "past-story", "asked-of-other", "hyperbole", "conditional-other", "ending-a-relationship"],
      "text": "It sounds like things are really painful right now. You don’t have to hold this alone: you could tell the people here what’s happening, and there is support you can reach right now.",
      "why": "When someone is thinking about ending their life, staying connected matters more than anything else we could say."},
 
@@ -520,9 +521,41 @@ enum BundledRules {
        "(have|got|made|making) [a|my] plan (to|for|of) (end|ending|kill|killing|die|dying|suicide|how to die|how to end it|taking my life|take my life)",
        "(nobody|no one|noone|no body|none of you|not one person) (would|will|is going to|gonna) (miss|notice|care|even notice|even care) (me|if i|when i) ..3 (gone|died|dead|was gone|disappeared|did it|left|$)",
        "(do not|can not|could not|no longer) see (the|any) point (any more|no more|in anything|in living|in life|in going on|in being here|in carrying on|in trying any more)",
-       "(and|i|just|only|really|still|sometimes|honestly) (want to|wanna|wish i could|need to) (die|be dead|kill myself|end it all|end my life|not exist|disappear forever)"
+       "(and|i|just|only|really|still|sometimes|honestly) (want to|wanna|wish i could|need to) (die|be dead|kill myself|end it all|end my life|not exist|disappear forever)",
+       "(got|get|getting|took|taken|take|taking|had|have) (the|my|a|all the|all my) (blade|blades|razor|razors|rope|noose|knife|pills|tablets|meds|belt|cord|ligature) out [again|tonight|now|already|ready|$]",
+       "(rope|noose|ligature|blade|blades|razor|razors) (is|are) [{ADV}] (out|ready|set up|tied|up|in the (garage|boot|boot of the car|boot of my car|back of the car|car|shed|loft|attic|drawer|bathroom|woods|bag)|in my (bag|car|room|drawer|pocket|boot|hand)|under my (bed|pillow|mattress)|on the (edge|side) of the bath|next to me|by the bath|by my bed)",
+       "(rope|noose) ..4 (in|on|under) (the|my) (garage|boot|car|shed|loft|attic|bag|wardrobe|bed|beam|banister|tree)",
+       "(counted|counting|count|lined|lining|laid|laying|set|setting|put|putting) (out|up|aside|to one side) (the|my|all the|all my|all of my|enough) ..1 {PILLS}",
+       "(put|putting|kept|keeping|set|setting|hid|hidden|hiding) (the|my|some|all my|enough) ..1 {PILLS} (aside|away|to one side|by|back) ..3 (for|just in case|until|when|tonight|$)",
+       "(sorted|sorting|decided|deciding|arranged|arranging|worked out|working out|figured out|planned|planning|written down|writing down) who (gets|will get|is getting|takes|will take|is having|has|looks after|will look after|feeds|will feed|inherits|will have) (the|my) (dog|cat|cats|dogs|kids|pets|children|stuff|things|house|car|money|savings|rabbit|guitar|flat)",
+       "(who|that|so|before|the one who|the person who|the first person to|whoever) [{ADV}] (finds|will find|discovers|will discover|comes across) (me|my body)",
+       "(find|finds|found|discover|discovers|identify) my body",
+       "(putting|put|getting|got|sorting|sorted|have been putting) (my|all my) (affairs|things|house|paperwork|finances|will) in order",
+       "(tying|tied|tie) up (all) [my|the] loose ends",
+       "(tying|tied|tie) up [my|the|all my|all the] loose ends ($|before|so|and|now|tonight|this week|for)",
+       "(written|wrote|writing|write|left|leaving|finished|done) ..1 (letters|notes|goodbye letters|a letter each|a note each) (to|for) ..3 (my|each|everyone|the kids|family|mum|dad|sister|brother|son|daughter|wife|husband|partner|children|kids|all of you)",
+       "(letters|notes|the letters|the notes|my letters|my notes|the note|my note|the letter) (are|is) (written|done|finished|sealed|ready|on the (table|kitchen table|side|bed|desk)|in the (drawer|envelope|post))",
+       "(will|would|d|ll) (get|have|collect|claim|cash in|receive) (the|my) (life insurance|insurance money|insurance payout|payout|pension pot|death in service)",
+       "(do not|not|nae|no) (intend|intention of|plan|planning|expect|expecting|want|going) [to|on|of] (see|seeing|be around for|being around for|be here for|being here for|make it to|making it to) (another|next|the next|one more|this|christmas|new year|my birthday) ..1 (winter|christmas|birthday|year|summer|spring|week|month|new year|day|morning|autumn)",
+       "(no|nae) intention of (being|staying|sticking) (around|here|alive) (for|by|at|past|after|until|til|much longer|$)",
+       "(will not|wont|never|not going to|wont ever) (have to|need to) (deal with|worry about|put up with|see|hear from|look after|bother with|think about|carry|feed|pay for) me (again|after|any more|any longer|much longer|for much longer|soon|$)",
+       "(they|everyone|everybody|people|my family|my kids|you all|you|he|she|my mum|my dad|the world) (will|would|d|ll|are going to|is going to) (be|feel) [{ADV}] (relieved|happier|better off|glad|free|lighter|fine|okay|at peace) (when|once|after|if) (i|i am) (am gone|gone|dead|not here|no longer here|not around|die|have gone|leave for good|do it|go) ($|for good|forever|and)",
+       "(a|such a|the|this) [{ADV}] (weight|burden|millstone|albatross|drain|noose) (round|around|on|hanging round|hanging around) (everyone|everybody|their|your|his|her|my|our|people|the family|them) ..2 (neck|necks|shoulders)",
+       "(tired of|sick of|done with|fed up of|fed up with|exhausted by|hate|hating|cannot keep|can not keep) being (a|such a|the|everyone s|everyone is|a total|a constant|their|his|her) [{ADV}] (burden|weight|drain|millstone|problem|nuisance|waste of space|waste of oxygen|dead weight)",
+       "(can not|cant|do not|dont) see myself (waking up|being here|being alive|being around|making it|lasting|surviving|getting through|seeing) ..2 (tomorrow|tonight|next week|much longer|by morning|the night|the weekend|christmas|$)",
+       "(took|taken|swallowed|necked|downed|have taken|have swallowed) (everything|all of it|the lot|every pill|every tablet|all the pills|all the tablets|whatever) (in|from) (the|my) (cupboard|cabinet|drawer|box|medicine cabinet|bathroom|house)",
+       "(it|this|the cut|cuts|my arm|my leg|my wrist|the bleeding|it still) (will not|wont|can not|cant|is not|isnt|does not|doesnt) (stop|stopping) (bleeding|bleeding any time soon)",
+       "(need|want|please|someone|somebody|anyone|can someone|can you|could you|could someone) ..3 talk me (out of it|out of this|down from|out of doing it|out of ending it)",
+       "(googling|googled|looking up|looked up|researching|searching|reading up on|checking|working out|worked out|calculating) how (many|much) ..4 (it would take|would it take|it will take|is enough|would be enough|it takes|to take|would kill|would do it|kills you|to die)",
+       "(want|wish|hope|pray|praying|hoping) (the next|the next one|the next funeral|the next coffin|the next grave) [{ADV}] (to be|is|was|will be) (mine|me|for me)",
+       "(next|the next) (funeral|coffin|grave|memorial) (is|will be|should be|to be|had better be) (mine|me|for me)",
+       "{I} (have|ve|had) [already|just|gone and|been and] (cut|self harmed|burned|burnt|relapsed) ($|and|again|tonight|already|deep|deeper|too|badly|tonight and)",
+       "^ [{ADV}] (cut|burned|burnt) (deeper|too deep|deep|again|too far|worse) ..3 (tonight|than|last night|today|and|$)",
+       "(got|have got|have|has) (everything|it all|it) (lined up|set up|ready|planned|in place|prepared) ..6 (talk me out|before i|do it|tonight|goodbye|pills|rope|the end|no going back)",
+       "(better|easier|happier|kinder|simpler) [off|for everyone|for them|for you|for all|for everybody|all round] if i [{ADV}] [{ADV}] (stop existing|stopped existing|stop being here|stopped being here|was not here|were not here|disappear|disappeared|vanish|vanished|die|died|was gone|were gone|was dead|were dead|did it|killed myself|ended it|went away for good|was not around|were not around|never existed|was never born|just went)"
      ],
-     "unless": ["negated-intent", "past-story", "asked-of-other", "hyperbole", "conditional-other", "ending-a-relationship"],
+     "unless": [{"pattern": "(asked|asks|asking|ask) [me] (if|whether) (i|i would|i had|i have|i ever|i was|id)", "where": "before", "within": 4},
+       "negated-intent", "past-story", "asked-of-other", "hyperbole", "conditional-other", "ending-a-relationship"],
      "text": "It sounds like things are really painful right now. You don’t have to hold this alone: you could tell the people here what’s happening, and there is support you can reach right now.",
      "why": "When someone is thinking about ending their life, staying connected matters more than anything else we could say."},
 
@@ -563,7 +596,8 @@ enum BundledRules {
        "{PEER} [has|have|is|just|has just|have just|is just] (taken|took|swallowed|had|necked|downed) (an overdose|too many|a bottle of|a box of|a packet of|a strip of|all (her|his|their|of her|of his|of their)|the whole|a load of|loads of|a bunch of|a handful of|a lot of|an od)",
        "{PEER} [has|have|just|has just|have just] (overdosed|cut {THEMSELF}|hurt {THEMSELF}|tried to kill {THEMSELF}|tried to hang {THEMSELF})"
      ],
-     "unless": ["negated-intent", "past-story", "asked-of-other",
+     "unless": [{"pattern": "(on|of) ({FOOD}|sugar|caffeine|netflix|tv|telly|love|cuteness|nostalgia|feels|content|memes|carbs|sweets|candy|vitamins|sunshine|reality tv|coffee|tea|gin|prosecco|fun|kindness|dopamine|serotonin|christmas|music)", "where": "after", "within": 0},
+       "negated-intent", "past-story", "asked-of-other",
        {"pattern": "(never|would not|will not|wont|wouldnt|could never|not going to|not gonna)", "where": "inside"}],
      "text": "It sounds like you’re going through something really painful right now. You could tell the people here what’s happening for you, and there is support you can reach right now.",
      "why": "Staying connected and knowing where support is can make the next few hours safer."},
@@ -818,7 +852,8 @@ enum BundledRules {
        "(my notes|my file|my records|my letter|my discharge|my report|my referral|my form) ..4 {LABEL_ADJ}",
        "{LABEL_ADJ} ..4 (on|in) (my notes|my file|my records|my letter|my discharge|my report|my referral|my form)"
      ],
-     "unless": [
+     "unless": [{"pattern": "(diagnoses|labels|terms|words|names) (like|such as)", "where": "at"},
+       
        {"pattern": "(psychiatric|mental health|mh|cpn|nurse|ward|unit|team|service|services|charity|clinic|worker|doctor|research|researcher|awareness|week|day|month|campaign|fundraiser)", "where": "after", "within": 0},
        {"pattern": "(word|term|label|labels|the word|the term|the label|called it|stigma around|stigma of|myths about|awareness of)", "where": "before", "within": 2},
        {"pattern": "(symptom|symptoms|illness|illnesses) (of|from) (a|an|the|flu|covid|cold|infection|my car|my phone|a cold|the flu)", "where": "sentence"}],
@@ -857,14 +892,15 @@ enum BundledRules {
        "(went|go|going|gone|goes|going a bit|went a bit|gone a bit|goes a bit|going all|went all|gone all|go all) (full|fully|totally|proper|completely|a bit|a little|all|so|really) {LABEL_ADJ}",
        "on the spectrum",
        "(me|him|her|them|you|us|myself) down as ..2 ({LABEL_ADJ}|{LABEL_CONDITION}|{LABEL_NOUN}|{LABEL_ABBREV}|personality disorder|emotionally unstable personality|emotionally unstable)",
-       "(the|my|his|her|your|ur) ({LABEL_CONDITION}|{LABEL_ABBREV}|borderline|bipolar|psychosis|mania|paranoia) (is|was|has|keeps) [{ADV}] (winning|taking over|kicking in|talking|in charge|flaring|flaring up|acting up|running the show|getting worse|back|bad|loud|winning again)",
+       "({LABEL_CONDITION}|{LABEL_ABBREV}|borderline|bipolar|psychosis|mania|paranoia) (is|was|has|keeps) [{ADV}] (winning|taking over|kicking in|talking|in charge|flaring|flaring up|acting up|running the show|getting worse|back|bad|loud|winning again)",
        "(your|his|her|their|my|a) (history|episode|episodes|bout|bouts|spell|spells|record|track record|past) (of|with) [{SEVERITY}] ({LABEL_CONDITION}|{LABEL_ABBREV})",
        "(sick of|tired of|fed up of|fed up with|stuck with|given|gave me|slapped with|carrying|shake off|shake|lose|escape|living with|get rid of|got) (the|this|that|my|a) ({LABEL_NOUN}|{LABEL_ADJ}|{LABEL_CONDITION}|{LABEL_ABBREV}|borderline) (tag|label|stamp|badge|sticker)",
-       "the ({LABEL_ADJ}|borderline|{LABEL_ABBREV}|{LABEL_NOUN}) (one|girl|guy|kid|friend|sister|brother|patient|lad|lass|woman|man|mate|mum|dad|one in the family|in the family)",
+       "(being|as|called|call me|was|am|is|always|still|forever|just) [the] ({LABEL_ADJ}|borderline|{LABEL_ABBREV}|{LABEL_NOUN}) (one|girl|guy|kid|friend|sister|brother|patient|lad|lass|woman|man|mate|mum|dad|one in the family|in the family)",
        "(^|being|as) [a|so|very] (borderline|{LABEL_ADJ}) ($|you|like you|like me)",
        "(am|is|are|was|were|be|been|being) [{ADV}] [{ADV}] on the spectrum"
      ],
-     "unless": [
+     "unless": [{"pattern": "(diagnoses|labels|terms|words|names) (like|such as)", "where": "at"},
+       
        {"pattern": "(psychiatric|mental health|mh|cpn|nurse|ward|unit|team|service|services|charity|clinic|worker|doctor|research|researcher|awareness|week|day|month|campaign|fundraiser|weather|freezing|cold|hot|warm|line|case study)", "where": "after", "within": 0},
        {"pattern": "(word|term|label|labels|the word|the term|the label|called it|stigma around|stigma of|myths about|awareness of)", "where": "before", "within": 2},
        {"pattern": "(symptom|symptoms|illness|illnesses) (of|from) (a|an|the|flu|covid|cold|infection|my car|my phone|a cold|the flu)", "where": "sentence"},
