@@ -224,7 +224,7 @@ enum BundledRules {
       "your social worker", "the staff", "staff", "the authorities", "security", "services",
       "social services", "the hospital", "the team", "the ward", "the nurses", "the group leader",
       "the organisers", "the organizers", "the host", "your keyworker", "your key worker",
-      "your support worker", "your sister", "your brother", "your dad", "your partner", "your husband", "your wife", "your boyfriend", "your girlfriend", "your son", "your daughter", "your kids", "your mate", "your friend", "your best friend", "your flatmate", "your housemate", "your nan", "your boss", "your work", "your next of kin", "your emergency contact", "the duty team", "safeguarding", "the safeguarding team", "on you"],
+      "your support worker", "your sister", "your brother", "your dad", "your partner", "your husband", "your wife", "your boyfriend", "your girlfriend", "your son", "your daughter", "your kids", "your mate", "your friend", "your best friend", "your flatmate", "your housemate", "your nan", "your boss", "your work", "your next of kin", "your emergency contact", "the duty team", "safeguarding", "the safeguarding team", "on you", "ur mum", "ur dad", "ur family", "ur parents", "ur gp", "ur doctor", "ur worker", "ur sister", "ur brother", "ur partner", "ur team", "ur boss", "ur nan", "ur mate", "ur bf", "ur gf", "ur boyfriend", "ur girlfriend", "ur husband", "ur wife", "ur kids", "ur school", "ur uni", "your uni", "your school", "your college", "your landlord"],
     "BAD_PLACE": ["trouble", "real trouble", "serious trouble", "big trouble", "hospital", "the ward", "a ward", "the psych ward", "a psych ward", "a&e",
       "the unit", "a unit", "inpatient", "crisis", "prison", "jail", "the streets", "the hospital",
       "intensive care", "icu", "the morgue", "a grave", "rehab", "detox", "a home", "the psych",
@@ -381,7 +381,8 @@ enum BundledRules {
     ],
     "past-story": [
       {"pattern": "{PAST_STORY}", "where": "sentence"},
-      {"pattern": "(in|since|back in) {NUMBER}", "where": "sentence"},
+      {"pattern": "(since|back in) {NUMBER}", "where": "sentence"},
+      {"pattern": "in {NUMBER} ($|i|we|my|me|he|she|they|it|when|after|before|the|there|things|life|our|his|her|everything|and|at|on|was|were)", "where": "sentence"},
       {"pattern": "{NUMBER} (years|year|months|month|yrs|yr) (ago|back|clean|free|since|later)", "where": "sentence"}
     ],
     "hyperbole": [
@@ -634,7 +635,15 @@ enum BundledRules {
        "(my|your|ur) (bank details|sort code|account number|card details|card number|bank account|paypal|cashapp|venmo|revolut|monzo|iban|account details|pin)",
        "(let me|i will|i can|i could|i am going to|i want to|i would like to|i would love to|i would happily) (send|give|transfer|pay|lend|paypal|buy|get) (you|u) ..3 ({MONEY}|{NUMBER}|some money|a bit of money|something for)",
        "(need|needs|want|wants) (money|cash|a loan) (from you|off you|from u|off u)",
-       "(help me out|help me|help us out|help us|sort me out|sort me) with ..3 ({MONEY}|{NUMBER})"
+       "(help me out|help me|help us out|help us|sort me out|sort me) with ..3 ({MONEY}|{NUMBER})",
+       "(spare|sparing|lend|loan|borrow|borrowing) [me|us|a|some] ({NUMBER}|twenty|fifty|hundred|thirty|forty|ten|five|a fiver|a tenner|a few quid|a couple of quid|a couple quid|a few dollars|a few bucks) ..1 ({MONEY}|dollars|pounds|quid|bucks|euros|$)",
+       "(i will|i can|i could|let me|i am going to|i would|i promise to|i will definitely|i would happily|and i will|i will make sure to) pay (it|that|the money|them|everyone|you all|it all) back",
+       "(transfer|send|pay|deposit|wire|put|venmo|paypal|cashapp) ..4 (to|into|on|via) my (gpay|google pay|paypal|cashapp|cash app|venmo|account|bank account|bank|revolut|monzo|zelle|upi|wallet|apple pay|gofundme|ko fi|kofi)",
+       "(transfer|send|pay) (the|an|a|your) (advance|deposit|money|payment|fee|amount|cash|balance)",
+       "(selling|for sale|flogging) ..8 (anyone interested|interested|dm me|pm me|message me|inbox me|offers|ono|cash only|first come)",
+       "(cashapp|cash app|venmo|paypal|gpay|zelle|revolut|monzo|ko fi|kofi|gofundme|go fund me) (dollars|{HANDLE}|me|link|is|at|$)",
+       "(even|just|only) (a fiver|a tenner|a quid|a pound|a dollar|a few quid|a few dollars|a few bucks|a couple of quid|a couple quid|{NUMBER} quid|{NUMBER} pounds|{NUMBER} dollars|{NUMBER} bucks) (helps|would help|will help|would do|will do|would be amazing|is fine|$)",
+       "(anyone|anybody|someone|somebody) (spare|lend|sub|float|spot) (me|us) [a|some]"
      ],
      "unless": ["reported-speech", "past-story",
        {"pattern": "(tell that to|try telling that to)", "where": "before", "within": 0},
@@ -670,9 +679,13 @@ enum BundledRules {
        "(i know|found out|i found) where (you|u) live",
        "{EMAIL}",
        "{PHONE} ..4 (me|my|mine|hmu|hit me up)",
-       "(me|my|mine|hmu|hit me up|i am on|im on) ..4 {PHONE}"
+       "(me|my|mine|hmu|hit me up|i am on|im on) ..4 {PHONE}",
+       "^ [{ADV}] (whatsapp|snapchat|facetime|telegram|kik|signal|insta|instagram|dm) me ($|instead|on there|there|later|tonight|anytime|any time|whenever|x|babe|hun|on)",
+       "{PHONE}",
+       "(whereabouts|where abouts|where exactly|what part of|which part of|what street|which street|what road|which road|what estate|which estate|what area|which area|what suburb|which suburb) ..3 (are|r|do|d) (you|u) [exactly|live|stay|based|living|staying|at]"
      ],
-     "unless": ["reported-speech", "past-story",
+     "unless": [{"pattern": "(order|reference|ref|tracking|account|case|claim|nhs number|policy|booking|invoice|serial|ticket|crisis|line|text line|textline|helpline|number for)", "where": "sentence"},
+       "reported-speech", "past-story",
        {"pattern": "(samaritans|helpline|help line|lifeline|crisis line|service|services|nhs|organisation|organization|charity|office|reception|team|support line|shout|mind|childline|hotline|freephone|free phone|open 24|24/7|24 hours|opening hours|their|the group|the service|centre|center|clinic|surgery|practice|reception|library|hospital|book|booking|appointment|appointments|enquiries|number for|gp|a facilitator|the facilitator|the facilitators|facilitators|a mod|the mods|a moderator|the moderators|an admin|the admins)", "where": "sentence"},
       "room-agreement", "ruled-out"],
      "text": "You could keep talking here for now: swapping numbers, handles or addresses is best left until you’ve both had time to think about it.",
@@ -706,7 +719,11 @@ enum BundledRules {
        "(i could|i can|i will|i am happy to|i would|i might) (come|pop|swing|drop) (over|round|by|around) ($|tonight|later|tomorrow|after group|to yours|to your place|sometime)",
        "where abouts (do|d) (you|u) (live|stay)",
        "(can|could|shall|should|may) (i|we) (come|pop|swing|drop) (over|round|by|around) ($|tonight|later|after group|after|this weekend|tomorrow|sometime|to yours|to your place)",
-       "(i will|i can|i could|let me|i am going to|shall i|should i|i would|i am happy to) [come and|come] (pick|collect|get|fetch|drive) (you|u) [up] (from|at|outside) ..2 (yours|your|ur|home|work|the station|school)"
+       "(i will|i can|i could|let me|i am going to|shall i|should i|i would|i am happy to) [come and|come] (pick|collect|get|fetch|drive) (you|u) [up] (from|at|outside) ..2 (yours|your|ur|home|work|the station|school)",
+       "^ [{ADV}] [you|u|wanna|want to|fancy] (come|coming|pop|popping|swing|swinging|drop|dropping) (over|round|by) (after|later|tonight|tomorrow|this weekend|at the weekend|when|sometime|some time|anytime|any time|one night|one evening|$)",
+       "(i will|i can|i could|let me|i am going to|i am gonna|i would|i will just|i can just|shall i) [{ADV}] (drive|come|pop|walk|head|get a taxi|get an uber|get the bus|get the train|run|nip|jump in the car) (over|round|across|down|up|there) (and|to) (sit with|see|be with|keep you company|check on|stay with|give you|bring you|look after|hold|hug|pick you up|get you)",
+       "(stay|sleep|crash|kip|come and stay|come stay|come and crash|stop) (at|over at|in|round) {YOUR_PLACE}",
+       "(stay|sleep|crash|kip) (at|over at|in|round) {MY_PLACE}"
      ],
      "unless": ["reported-speech", "past-story",
        "room-agreement", "ruled-out",
@@ -732,9 +749,14 @@ enum BundledRules {
        "(send|show) [me|us] [some|more|a few] (pics|pictures|photos|a pic|a photo|selfies) ($|x|xx|babe|hun|please|of you|of yourself|of ur|of your|of u)",
        "(i|i really|i think i) (fancy|have a crush on|am falling for|am in love with|have feelings for|like like) (you|u)",
        "{I} (am|m) [{ADV}] [so|really|very|well|proper] (attracted to|into|drawn to|obsessed with|crushing on) (you|u)",
-       "(crush|a thing|feelings) (on|for) (you|u)"
+       "(crush|a thing|feelings) (on|for) (you|u)",
+       "^ [{ADV}] (you|u) (single|taken|seeing anyone|seeing someone|dating anyone|with anyone|in a relationship) $",
+       "(your|ur) (pics|pictures|photos|selfies|body|profile pic|pfp|eyes|lips|legs|figure|smile|bum|arse) (are|is|look|looks) [{ADV}] [so|really|very|proper|well|dead|bloody|super] ({LOOKS}|pretty|cute|fire|peng|gorgeous)",
+       "(any|are there any|looking for|seeking) (single|fit|hot|sexy|lonely) (ladies|women|men|guys|girls|lads|mums|dads|people|folk|gals|boys)",
+       "(joined|here|on here|signed up|came on here|come on here) [{ADV}] (to|for) (meet someone|find someone|find love|find a girlfriend|find a boyfriend|find a partner|get a date|a date|pull|hook up|find a wife|find a husband)"
      ],
-     "unless": ["reported-speech", "past-story",
+     "unless": [{"pattern": "(one|next|it|that|this|funeral|turn|fault|choice|call|decision|loss|problem|responsibility) to", "where": "before", "within": 0},
+       "reported-speech", "past-story",
        {"pattern": "(sound|sounds|look|looks|sounded) [so|really|very] (fine|good|well|okay|alright)", "where": "sentence"},
        {"pattern": "(fit|fine|hot) (in|into|with|for|to|enough)", "where": "sentence"},
        {"pattern": "(love you all|love you guys|love this group|love that|love it|love you both|love you lot)", "where": "sentence"}],
@@ -765,7 +787,8 @@ enum BundledRules {
     {"id": "boundary-illegal-sale", "family": "boundary", "task": "mutuality", "principle": "relationship",
      "comment": "Selling or passing on medicines cheaply is illegal even when a pharmacy is named for comparison.",
      "patterns": [
-       "(i can|i could|i will|i am able to|let me) [{ADV}] (get|sort|sell|hook|supply) (you|u) [up] [with] [some] (pills|tablets|meds|benzos|xanax|diazepam|valium|codeine|tramadol|oxy|pregabalin|sleeping pills|painkillers) ..5 (cheap|cheaper|for cheap|no questions|no prescription|without a prescription|off the books|on the side|for a tenner|for a fiver|mates rates)"
+       "(i can|i could|i will|i am able to|let me) [{ADV}] (get|sort|sell|hook|supply) (you|u) [up] [with] [some] (pills|tablets|meds|benzos|xanax|diazepam|valium|codeine|tramadol|oxy|pregabalin|sleeping pills|painkillers) ..5 (cheap|cheaper|for cheap|no questions|no prescription|without a prescription|off the books|on the side|for a tenner|for a fiver|mates rates)",
+       "(get|sort|hook|source|find|score|bring) (you|u|ya) (some|them|it|a few|more|any|some more|a couple) ..5 (cheap|cheaper|no questions asked|no questions|without a script|without a prescription|no script|off the books|on the side|under the counter|mates rates|off the internet|from my cousin|from my mate|from a mate|from my dealer|from a friend|from my guy|from a guy)"
      ],
      "unless": ["reported-speech", "past-story", "negated"],
      "text": "You could leave this one out of the space: it could put you both at risk, and the group can’t be part of it.",
@@ -1001,7 +1024,7 @@ enum BundledRules {
 
     {"id": "fear-risk", "family": "fear", "task": "mutuality", "principle": "hope",
      "patterns": [
-       "{I} [{ADV}] [{ADV}] [am|was|get|feel|felt|have been|been|do|keep|got|getting|m|also] [{ADV}] [so|a bit|a little|bit|really|very|quite|kind of|sort of|seriously|genuinely|honestly|properly|bloody|fucking] {FEAR_WORD} [sick|to death|so much|a lot|a bit|constantly|all the time] [that|about|for|if|like|of what might happen to|what will happen to|what might happen to|what could happen to|what happens to] (you|ur|your)",
+       "{I} [{ADV}] [{ADV}] [am|was|get|feel|felt|have been|been|do|keep|got|getting|m|also|would be|will be|would get|would feel|will get|would be so|d be] [{ADV}] [so|a bit|a little|bit|really|very|quite|kind of|sort of|seriously|genuinely|honestly|properly|bloody|fucking] {FEAR_WORD} [sick|to death|so much|a lot|a bit|constantly|all the time] [that|about|for|if|like|of what might happen to|what will happen to|what might happen to|what could happen to|what happens to] (you|ur|your)",
        "(you|ur) [{ADV}] [are|r|re] [{ADV}] [{ADV}] not safe",
        "(you|ur) [{ADV}] (are|r) [{ADV}] (unsafe|in danger|at risk|a danger|a risk|vulnerable|not okay to be)",
        "(not|never|is not|isnt) safe for (you|u) (to|on|alone|by|living|being|here|there|$)",
@@ -1055,7 +1078,22 @@ enum BundledRules {
        "(dangerous|risky|unsafe|not safe|reckless|too risky|a risk|a bad idea) for (you|u) to",
        "(you|u|ur) (will|are going to|going to|gonna|could|might) get (yourself|urself) (killed|hurt|arrested|sectioned|into trouble|in trouble|into serious trouble|locked up|hurt badly)",
        "(you|u) {SHOULD} [{ADV}] (be careful|be really careful|watch yourself|watch your back|watch out|be on your guard|keep your guard up|be wary)",
-       "(be careful|be really careful|careful|watch out|watch yourself|watch your back) ..6 (or|otherwise|because|cos|coz|they|people|he|she) ..6 (will|could|might|would|gonna|going to|can) ..4 (you|u|ya)"
+       "(be careful|be really careful|careful|watch out|watch yourself|watch your back) ..6 (or|otherwise|because|cos|coz|they|people|he|she) ..6 (will|could|might|would|gonna|going to|can) ..4 (you|u|ya)",
+       "(do not|dont) think (you|u) (can|could|should) be (trusted|left) [alone|on your own|on ur own|by yourself]",
+       "(you|ur|u) [{ADV}] (should not|shouldnt|can not|cant|must not|mustnt|are not safe to|are not to|can not really|really can not) [{ADV}] be [left] (alone|on your own|by yourself|on ur own|unsupervised|unattended)",
+       "(you|u) [{ADV}] (can not|cant|cannot|can) be (trusted|left) (on your own|on ur own|alone|by yourself|to look after yourself)",
+       "if ..5 (find out|finds out|found out|get wind|gets wind|catch|catches|see|sees|hear|hears|notice|notices|knew|knows|know|clock|clocks) ..8 (will|would|are going to|is going to|might|could|gonna|ll|d) [{ADV}] (take|kick|throw|chuck|boot|sack|fire|expel|section|lock|arrest|stop|cut|ban|evict|report|sanction|dock|cancel|remove|put) ..3 (you|u|ur|your|the kids|the children|the baby)",
+       "(they|social services|someone|people|the court|the school|services|the council|he|she) (will|are going to|gonna|might|could|would|ll|d) (take|take away|remove) (your|ur|the) (kids|children|son|daughter|baby|little one|little ones|boy|girl)",
+       "(hate|would hate|do not want|dont want|would not want|wouldnt want|never want|would not like) [for] (you|u) to end up (like|in|on|back|dead|sectioned|homeless|in hospital|the same)",
+       "(you are|ur|you r|you) [{ADV}] (one|a|just one|only one|two|a couple of|a few) ..3 (away|off) from ..3 ({BAD_PLACE}|relapse|relapsing|a relapse|a breakdown|breaking down|being sectioned|ending up|losing everything|losing it|the edge|disaster|rock bottom|the ward)",
+       "(anything|something|god knows what|who knows what|something awful|something terrible|something bad) (could|might|will|would|is going to) happen ($|to (you|u)|if (you|u)|when (you|u))",
+       "(people|folk|those|anyone|someone|girls|men|women|lads|kids|people like (you|that|him|her)) (who|that) ..5 end up [back] ..2 {BAD_PLACE}",
+       "(a|an) (danger|risk|threat) to (himself|herself|themselves|themself)",
+       "(one more|another|any more|keep going like this|keep this up|carry on like this|keep on like this|keep doing this) ..5 (and|then) (it will be|you will be|you will end up|you are going to be|you are gonna be|you are gonna end up|you will|it is|you are|you could be|you could end up|you might end up|they will) [{ADV}] [back] [in|on|at] ..2 ({BAD_PLACE}|an ambulance|a funeral|the ambulance|an overdose)",
+       "(this|it|that|things|all this) (will|is going to|is gonna|could|might|would|ll) [only] end (badly|in tears|in disaster|horribly|terribly|bad|in hospital|in a&e|in a body bag) [for (you|u)]",
+       "(end|ends|ending) (badly|in tears|horribly|terribly) for (you|u)",
+       "(not happy|not comfortable|do not like|dont like|hate|not okay with|not ok with) leaving (you|u) (like this|alone|on your own|on ur own|in this state|by yourself|tonight|like that)",
+       "(heading|headed|going|on the way|on track|on course) (for|to|towards) (another|a) (breakdown|admission|section|relapse|crisis|overdose|hospital stay|stint on the ward)"
      ],
      "unless": ["reported-speech", "relationship-talk", "quoted",
        {"pattern": "[would|will|might|may|could|d|ll] (hate|mind|think|judge|not like|be annoyed|be mad|be angry|laugh|get bored|be bored|not reply|not want|ignore|leave me|forget me|be upset with me|be cross)", "where": "after", "within": 1},
