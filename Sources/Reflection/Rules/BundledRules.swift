@@ -172,7 +172,7 @@ enum BundledRules {
       "download", "use", "practice", "practise", "consider", "distract", "push", "force", "smile", "cheer",
       "let", "keep", "make", "give", "stay", "treat", "buy", "switch", "turn",
       "unfollow", "visit", "hydrate", "google", "apply", "appeal", "complain", "reach", "dump", "divorce",
-      "confront", "rest", "shower", "bath", "grow", "ditch", "bin", "chuck", "toughen", "wise", "stand", "start", "pack", "sack", "kick", "put yourself"],
+      "confront", "rest", "shower", "bath", "grow", "ditch", "bin", "chuck", "toughen", "wise", "start", "pack", "sack", "put yourself"],
     "FEELING_ADJ": ["furious", "angry", "fuming", "livid", "upset", "gutted", "devastated", "scared", "terrified",
       "heartbroken", "mad", "hurt", "the same", "exactly the same", "sad", "raging", "annoyed", "pissed off",
       "pissed", "hurting", "confused", "lost", "proud", "so proud", "shocked", "worried", "anxious", "nervous",
@@ -200,7 +200,7 @@ enum BundledRules {
       "cut back on", "pack in", "knock off", "lay off", "come off", "give up on", "cut ties with him", "cut ties with her",
       "cut ties with them", "cut ties with my family", "cut ties with my mum", "cut ties with my dad", "cut contact with him",
       "cut contact with her", "cut contact with them", "cut off contact with", "break up with him", "break up with her",
-      "break up with them", "get away from him", "get away from her", "get away from them", "run away from", "run from", "hide from", "get shot of", "be shot of", "get shut of", "be shut of", "wean myself off", "wean off", "steer clear of", "keep clear of", "get clean off", "get sober", "get off of", "stop relying on", "ditch"],
+      "break up with them", "get away from him", "get away from her", "get away from them", "run away from", "run from", "hide from", "get shot of", "be shot of", "get shut of", "be shut of", "wean myself off", "wean off", "steer clear of", "keep clear of", "get clean off", "get sober", "get off of", "ditch"],
     "STOP_THING": ["drinking", "smoking", "using", "feeling", "being", "thinking", "overthinking",
       "worrying", "crying", "self harming", "cutting", "hurting", "drugs", "the drink", "booze", "weed",
       "the voices", "panic", "panicking", "the panic attacks", "panic attacks", "anxiety", "the anxiety",
@@ -331,7 +331,7 @@ enum BundledRules {
       "growing up", "at school", "at uni", "at university", "after my attempt", "since my attempt",
       "survived", "used to", "in the past", "a while back", "years back", "before i got", "once tried",
       "last year", "when i were", "a decade ago", "ages ago", "that time", "back when", "in hospital after",
-      "my old", "at the time", "the first time", "the last time i", "many years"]
+      "my old school", "my old job", "my old house", "my old flat", "my old life", "my old self", "my old therapist", "my old boss", "my old workplace", "my old ward", "my old area", "my old town", "my old friends", "my old friend", "my old uni", "my old college", "my old gp", "my old psychiatrist", "my old team", "my old place", "my old partner", "my old neighbour", "my old neighbours", "my old counsellor", "my old doctor", "my old mates", "my old street", "my old home", "my old work", "my old manager", "my old colleague", "my old colleagues", "my old group", "my old church", "my old city", "my old village", "my old room", "my old bedroom", "my old car", "my old ex", "my old school friends", "at the time", "the first time", "the last time i", "many years"]
   },
 
   "guards": {
@@ -623,7 +623,7 @@ enum BundledRules {
        "(putting|put|getting|got|sorting|sorted|have been putting) (my|all my) (affairs|things|house|paperwork|finances|will) in order",
        "(tying|tied|tie) up (all) [my|the] loose ends",
        "(tying|tied|tie) up [my|the|all my|all the] loose ends ($|before|so|and|now|tonight|this week|for)",
-       "(written|wrote|writing|write|left|leaving|finished|done) ..1 (letters|notes|goodbye letters|a letter each|a note each) (to|for) ..3 (my|each|everyone|the kids|family|mum|dad|sister|brother|son|daughter|wife|husband|partner|children|kids|all of you)",
+       "(written|wrote|writing|write|left|leaving|finished|done) ..1 (letters|notes|goodbye letters|a letter each|a note each) (to|for) ..6 (and left them|left them|in the drawer|on the table|on the kitchen table|with the will|for when i|for after|for when they|sealed|in envelopes|to find|to open)",
        "(letters|notes|the letters|the notes|my letters|my notes|the note|my note|the letter) (are|is) (written|done|finished|sealed|ready|on the (table|kitchen table|side|bed|desk)|in the (drawer|envelope|post))",
        "(a|such a|the|this) [{ADV}] (weight|burden|millstone|albatross|drain|noose) (round|around|on|hanging round|hanging around) (everyone|everybody|their|your|his|her|my|our|people|the family|them) ..2 (neck|necks|shoulders)",
        "(need|want|please|someone|somebody|anyone|can someone|can you|could you|could someone) ..3 talk me (out of it|out of this|down from|out of doing it|out of ending it)",
@@ -773,7 +773,8 @@ enum BundledRules {
        "(any|are there any|looking for|seeking) (single|fit|hot|sexy|lonely) (ladies|women|men|guys|girls|lads|mums|dads|people|folk|gals|boys)",
        "(joined|here|on here|signed up|came on here|come on here) [{ADV}] (to|for) (meet someone|find someone|find love|find a girlfriend|find a boyfriend|find a partner|get a date|a date|pull|hook up|find a wife|find a husband)"
      ],
-     "unless": [{"pattern": "(one|next|it|that|this|funeral|turn|fault|choice|call|decision|loss|problem|responsibility) to", "where": "before", "within": 0},
+     "unless": [{"pattern": "(will|would|shall|should|must|could|might|gonna|going to)", "where": "before", "within": 0},
+       {"pattern": "(one|next|it|that|this|funeral|turn|fault|choice|call|decision|loss|problem|responsibility) to", "where": "before", "within": 0},
        "reported-speech", "past-story",
        {"pattern": "(sound|sounds|look|looks|sounded) [so|really|very] (fine|good|well|okay|alright)", "where": "sentence"},
        {"pattern": "(fit|fine|hot) (in|into|with|for|to|enough)", "where": "sentence"},
@@ -853,7 +854,7 @@ enum BundledRules {
        "what [is|was] [the|even|so|really|actually|just|seriously|on earth] (wrong|the matter|the problem) with {NAME}",
        "what [is|was] [the|even|so|really|actually|just|seriously|on earth] (wrong|the matter|the problem) with (the|this|that|your|ur|my|his|her|their|our) ..2 {PERSON_NOUN}",
        "what (is|has) (got|gotten|come) (into|over) ({OTHER}|{NAME})",
-       "what is it with ({OTHER}|{NAME}) ($|and|man|mate|lately|today|tonight|recently|these days)",
+       "what is it with ({OTHER}|{NAME}) ($|man|mate|lately|today|tonight|recently|these days)",
        "what (ails|is ailing|is eating) ({OTHER}|{NAME})",
        "(his|her|their|your|ur) (head|brain|mind|wiring) (is|must be|has always been|was) [{ADV}] [just] (wired wrong|wired up wrong|not wired right|faulty|defective|broken)",
        "(you|ur|u|he|she|they) (are|is|r) [{ADV}] (wired wrong|wired up wrong|not wired right|faulty|defective|broken in the head)"
@@ -940,7 +941,8 @@ enum BundledRules {
        "(^|being|as) [a|so|very] (borderline|{LABEL_ADJ}) ($|you|like you|like me)",
        "(am|is|are|was|were|be|been|being) [{ADV}] [{ADV}] on the spectrum"
      ],
-     "unless": [{"pattern": "(diagnoses|labels|terms|words|names) (like|such as)", "where": "at"},
+     "unless": [{"pattern": "(market|markets|economy|weather|traffic|world|everything|work|stocks|prices|shops|town|internet|twitter|chat|day|week|today|place|office|house|kitchen|dog|cat|puppy|kids party|party|crowd|queue)", "where": "before", "within": 3},
+       {"pattern": "(diagnoses|labels|terms|words|names) (like|such as)", "where": "at"},
        
        {"pattern": "(psychiatric|mental health|mh|cpn|nurse|ward|unit|team|service|services|charity|clinic|worker|doctor|research|researcher|awareness|week|day|month|campaign|fundraiser|weather|freezing|cold|hot|warm|line|case study)", "where": "after", "within": 0},
        {"pattern": "(word|term|label|labels|the word|the term|the label|called it|stigma around|stigma of|myths about|awareness of)", "where": "before", "within": 2},
@@ -993,7 +995,8 @@ enum BundledRules {
        "^ [{ADV}] [it is|its] [high|about] time (to|you|u|for you to) ..4 (yourself|urself|your|ur|you|first)",
        "(you are|ur|you would be|you will be|you might be|you d be) [{ADV}] [far|much|way|a lot|loads|so much] better off (in|at|on|doing|trying|seeing|sticking|taking|joining|with|without|going|getting|talking|moving|staying|leaving)"
      ],
-     "unless": [{"pattern": "(goal|goals|aim|plan|resolution|resolutions|target|mission|focus|challenge|intention|priority|priorities|note to self|reminder to self|self reminder|new rule|to do|todo) [for|of] ..3 $", "where": "before", "within": 0},
+     "unless": [{"pattern": "ever (thought about|thought of|considered|wondered) (what|how|why|whether|where|who|when|if)", "where": "sentence"},
+       {"pattern": "(goal|goals|aim|plan|resolution|resolutions|target|mission|focus|challenge|intention|priority|priorities|note to self|reminder to self|self reminder|new rule|to do|todo) [for|of] ..3 $", "where": "before", "within": 0},
        {"pattern": "{ADVICE_VERB} [{ADV}] [all|all of|off|up|out|back|down|in] (my|myself|mine)", "where": "at"},
        {"pattern": "{ADVICE_VERB} (you|u|ya) (when|later|tomorrow|soon|tonight|in a bit|after|$|x|in the morning|on)", "where": "at"},
        {"pattern": "(cut|burn|burned|burnt|hurt) (deeper|deep|too deep|again tonight|too far)", "where": "at"},
@@ -1297,7 +1300,7 @@ enum BundledRules {
        "(goal|goals|aim|plan|resolution|resolutions|target|mission|focus|challenge|intention|priority|priorities|new rule|rule) [for|of] ..3 $ [{ADV}] ({STOP}|no more|never|not|less|cut|cutting|quit|quitting|stop|stopping|avoid|avoiding|stay|staying|no)",
        "(what|the main thing|the one thing|the only thing|main thing|one thing|only thing|the thing|the biggest thing|biggest thing|the first thing|first thing) (i|i really|i actually) (want|need|am after|am aiming for|am hoping for|care about) (is|is to|now is|right now is) [to] [{ADV}] ({STOP}|stop|not|never)",
        "(want|need|wish|would love|would like) ..4 (out of my head|out of my life|out of my system|out of my mind|out of my brain|out of my house|out of my flat) ($|for good|permanently|forever|once and for all|completely|now)",
-       "^ [{ADV}] never again (i|am i|will i|do i|shall i|i am|i will|is|are|will|$|with|for me)",
+       "^ [{ADV}] never again (i|am i|will i|do i|shall i|i am|i will|$|with|for me)",
        "^ [{ADV}] (quitting|giving up|cutting out|cutting down on|cutting back on|staying off|staying away from|knocking|ditching|kicking|getting rid of|weaning myself off|getting shot of|no more) ..6 (that is the plan|is the plan|is the goal|that is the goal|is my goal|is my plan|for this month|this month|this year|this week|from now on|from today|from tomorrow|starting today|starting tomorrow|starting monday|for january|for lent|for good|for the new year|once and for all)",
        "^ [{ADV}] (getting rid of|stopping|quitting|escaping|avoiding|not having|never having|cutting out|being rid of|being free of|being done with|kicking|beating|getting away from|staying away from|getting off|coming off|getting shot of|not feeling) ..5 (is all i|is the only thing|is what i|is my (goal|aim|priority|focus|plan|number one)|is all that|that is all i|is the goal|is the plan|is the priority|is the dream|is all)",
        "{I} [{ADV}] (need|want|have got to|got to|have to) (out of|out from|away from) (this|my|the|here|that) [{ADV}] (marriage|relationship|job|house|town|family|situation|cycle|flat|city|friendship|place|group|rut|habit|mess|hole|life of|pattern)"
