@@ -7,7 +7,7 @@ SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT     := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get
 FUZZ_SECONDS ?= 60
 
-.PHONY: purity run build deps test test-deps swift-test wire-test browser-test fuzz bench conformance clean
+.PHONY: purity run build deps test test-deps swift-test wire-test browser-test fuzz bench conformance train-reflection clean
 
 ## System libraries the build links against (installed only when missing).
 deps:
@@ -57,6 +57,14 @@ bench: deps
 ## Autobahn|Testsuite against `withness echo` (needs ../shared/tools/autobahn).
 conformance: deps
 	./scripts/conformance.sh
+
+# The learned reflection layer, retrained from the project's training lines (never from the check sets:
+# heldout-3-check.jsonl and the shared dev set). Rewrites Sources/Reflection/Learned/BundledModel.swift.
+TRAINING = $(addprefix Tests/ReflectionTests/Fixtures/,heldout-2.jsonl probes.jsonl heldout-3-tune.jsonl training-4a.jsonl training-4b.jsonl)
+train-reflection: deps
+	swift build -c release --product withness
+	.build/release/withness reflect-train $(TRAINING) --threshold 0.4,crisis=0.5,labels=0.5,fixing=0.5 \
+		--swift-output Sources/Reflection/Learned/BundledModel.swift
 
 clean:
 	rm -rf .build

@@ -20,9 +20,11 @@ struct ReflectBench: ParsableCommand {
     @Option(help: "A rules file laid over the bundled rules.")
     var rules: String?
 
+    @OptionGroup var learned: LearnedModelOptions
+
     func run() throws {
         let compileStart = ContinuousClock.now
-        let engine = try ReflectionEngine(book: ReflectEval.book(rules: rules))
+        let engine = try learned.engine(rules: rules)
         let compileTime = ContinuousClock.now - compileStart
         let messages = Self.messages(length: length, count: 256)
         var sink = 0

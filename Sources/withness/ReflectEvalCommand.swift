@@ -16,6 +16,8 @@ struct ReflectEval: ParsableCommand {
     @Option(help: "A rules file laid over the bundled rules (its \"mode\" says extend or replace).")
     var rules: String?
 
+    @OptionGroup var learned: LearnedModelOptions
+
     @Flag(help: "Also print every line whose families differ from its labels.")
     var verbose = false
 
@@ -31,7 +33,7 @@ struct ReflectEval: ParsableCommand {
             return
         }
         if let text {
-            let engine = try ReflectionEngine(book: Self.book(rules: rules))
+            let engine = try learned.engine(rules: rules)
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             for suggestion in engine.analyse(text).suggestions {
@@ -40,7 +42,7 @@ struct ReflectEval: ParsableCommand {
             return
         }
         guard let file else { throw ValidationError("Give a JSONL file to evaluate.") }
-        let engine = try ReflectionEngine(book: Self.book(rules: rules))
+        let engine = try learned.engine(rules: rules)
         let examples = try LabelledExample.read(path: file)
         var tally = FamilyTally(families: engine.book.families)
         var mismatches: [String] = []

@@ -42,6 +42,8 @@ struct Serve: ParsableCommand {
     @Option(help: "A rules file laid over the bundled reflection rules (its `mode`: extend or replace; see docs/REFLECTION.md).")
     var rules: String?
 
+    @OptionGroup var learned: LearnedModelOptions
+
     @Option(name: .customLong("support-resources"), help: "A JSON file of the support offered beside crisis language, replacing the bundled list.")
     var supportResources: String?
 
@@ -76,7 +78,7 @@ struct Serve: ParsableCommand {
         let signal = try ShutdownSignal()
         let server = try Server(configuration: configuration.engine, logger: logger)
         if !noReflection {
-            configuration.reflection = .engine(try ReflectionOptions.setup(rules: rules, supportResources: supportResources,
+            configuration.reflection = .engine(try ReflectionOptions.setup(rules: rules, learned: learned, supportResources: supportResources,
                                                                            roomPrompts: !noRoomPrompts))
         }
         let store = try StoreWorker(store: DataStore.open(dataDirectory: data, masterKeyFile: masterKeyFile),

@@ -25,7 +25,7 @@ struct NameTokenTests {
 
     @Test("the bundled rules read a name as a person in whats-wrong")
     func bundledWhatsWrong() throws {
-        let engine = try ReflectionEngine.bundled()
+        let engine = try Fixture.rulesOnly()
         #expect(engine.analyse("What's wrong with Kev tonight?").families.contains("whats-wrong"))
         #expect(engine.analyse("what's got into Jade lately").families.contains("whats-wrong"))
         #expect(!engine.analyse("what's wrong with the kettle").families.contains("whats-wrong"))

@@ -10,10 +10,19 @@ struct RuleFamilyTests {
         #expect(try Fixture.engine().analyse(text).families.contains(family), Comment(rawValue: text))
     }
 
-    @Test("near misses draw no suggestion at all", arguments: Self.negatives)
+    @Test("near misses draw no suggestion at all from the rules", arguments: Self.negatives)
     func staysQuiet(_ family: String, _ text: String) throws {
-        let families = try Fixture.engine().analyse(text).families
+        let families = try Fixture.rulesOnly().analyse(text).families
         #expect(families.isEmpty, Comment(rawValue: "\(text) (close to \(family)) drew \(families.sorted())"))
+    }
+
+    /// The learned layer trades a little of this for recall on unseen phrasings (docs/REFLECTION.md): it was
+    /// 11 of 235 when it was bundled; this keeps it from creeping up unnoticed.
+    @Test("with the learned layer, no more than 5% of near misses draw anything")
+    func learnedLayerStaysMostlyQuiet() throws {
+        let engine = try Fixture.engine()
+        let noisy = Self.negatives.filter { !engine.analyse($0.1).suggestions.isEmpty }
+        #expect(noisy.count * 100 <= Self.negatives.count * 5, Comment(rawValue: "\(noisy.map(\.1))"))
     }
 
     @Test("a text with several concerns reports every family, once each", arguments: Self.combined)

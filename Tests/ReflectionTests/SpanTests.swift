@@ -37,7 +37,7 @@ struct SpanTests {
             let text = (0..<Int.random(in: 1...40, using: &generator))
                 .map { _ in pieces.randomElement(using: &generator) ?? "" }.joined()
             for suggestion in engine.analyse(text).suggestions {
-                #expect(suggestion.span.lowerBound >= 0 && suggestion.span.upperBound <= text.utf16.count)
+                #expect(suggestion.span.lowerBound >= 0 && suggestion.span.upperBound <= text.utf16.count, Comment(rawValue: "\(text.unicodeScalars.map { String($0.value, radix: 16) }) \(suggestion.span)"))
                 #expect(!suggestion.span.isEmpty)
             }
         }

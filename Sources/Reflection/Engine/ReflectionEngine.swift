@@ -13,9 +13,11 @@ public struct ReflectionEngine: Sendable {
     let templates: [Suggestion]
     let familyCount: Int
     let questionStarters: Set<Int32>
+    let learned: CompiledModel?
 
     /// Compiles `book`: interns every word, builds the step program and indexes patterns by first word.
-    public init(book: RuleBook) {
+    /// With a `model`, families the rules miss can still be offered when the model is confident (see `LearnedModel`).
+    public init(book: RuleBook, model: LearnedModel? = nil) {
         self.book = book
         var compiler = EngineCompiler(book: book)
         let compiled = compiler.compile()
@@ -29,12 +31,16 @@ public struct ReflectionEngine: Sendable {
             Suggestion(rule: $0.id, family: $0.family, task: $0.task, principle: $0.principle, text: $0.text,
                        why: $0.why, span: 0..<0)
         }
+        learned = model.map { CompiledModel(model: $0, book: book, lexicon: compiled.tokenizer.lexicon) }
     }
 
-    /// The engine for the bundled rules.
+    /// The engine for the bundled rules and the bundled learned model.
     public static func bundled() throws(RulesFileError) -> ReflectionEngine {
-        ReflectionEngine(book: try RuleBook.bundled())
+        ReflectionEngine(book: try RuleBook.bundled(), model: LearnedModel.bundled)
     }
+
+    /// The learned model in use, if any.
+    public var model: LearnedModel? { learned?.model }
 
     /// What someone in crisis is offered (from the rules file's `support` section).
     public var support: SupportResources { book.support }
@@ -49,27 +55,35 @@ public struct ReflectionEngine: Sendable {
         tokenizer.tokenize(text, into: &stream)
         let suggestions = withUnsafeTemporaryAllocation(of: Int32.self, capacity: familyCount) { bestRule in
             withUnsafeTemporaryAllocation(of: Range<Int>.self, capacity: familyCount) { spans in
+              withUnsafeTemporaryAllocation(of: Bool.self, capacity: familyCount) { vetoed in
                 bestRule.initialize(repeating: .max)
                 spans.initialize(repeating: 0..<0)
-                search(stream, bestRule: bestRule, spans: spans)
+                vetoed.initialize(repeating: false)
+                search(stream, bestRule: bestRule, spans: spans, vetoed: vetoed)
+                learned?.score(stream, bestRule: bestRule, spans: spans, vetoed: UnsafeBufferPointer(vetoed))
                 var suggestions: [Suggestion] = []
                 for family in 0..<familyCount where bestRule[family] != .max {
-                    suggestions.append(templates[Int(bestRule[family])].at(spans[family]))
+                    if bestRule[family] == CompiledModel.learnedRule, let template = learned?.templates[family] {
+                        suggestions.append(template.at(spans[family]))
+                    } else if bestRule[family] >= 0 {
+                        suggestions.append(templates[Int(bestRule[family])].at(spans[family]))
+                    }
                 }
                 return suggestions
+              }
             }
         }
         return ReflectionResult(suggestions: suggestions, questions: questionCount(stream))
     }
 
     private func search(_ stream: TokenStream, bestRule: UnsafeMutableBufferPointer<Int32>,
-                        spans: UnsafeMutableBufferPointer<Range<Int>>) {
+                        spans: UnsafeMutableBufferPointer<Range<Int>>, vetoed: UnsafeMutableBufferPointer<Bool>) {
         stream.tokens.withUnsafeBufferPointer { tokens in
             stream.text.withUnsafeBufferPointer { normalised in
                 stream.sentenceStarts.withUnsafeBufferPointer { sentenceStarts in
                     stream.quotes.withUnsafeBufferPointer { quotes in
                         search(tokens: tokens, normalised: normalised, sentenceStarts: sentenceStarts, quotes: quotes,
-                               bestRule: bestRule, spans: spans)
+                               bestRule: bestRule, spans: spans, vetoed: vetoed)
                     }
                 }
             }
@@ -78,7 +92,8 @@ public struct ReflectionEngine: Sendable {
 
     private func search(tokens: UnsafeBufferPointer<Token>, normalised: UnsafeBufferPointer<UInt8>,
                         sentenceStarts: UnsafeBufferPointer<Int32>, quotes: UnsafeBufferPointer<Range<Int32>>,
-                        bestRule: UnsafeMutableBufferPointer<Int32>, spans: UnsafeMutableBufferPointer<Range<Int>>) {
+                        bestRule: UnsafeMutableBufferPointer<Int32>, spans: UnsafeMutableBufferPointer<Range<Int>>,
+                        vetoed: UnsafeMutableBufferPointer<Bool>) {
         withUnsafeTemporaryAllocation(of: UInt64.self, capacity: program.setWords) { present in
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: index.rule.count + index.requirementGroups.count) { state in
                 present.initialize(repeating: 0)
@@ -96,7 +111,7 @@ public struct ReflectionEngine: Sendable {
                         Search(
                             matcher: matcher, index: indexTables, rules: rules, sentenceStarts: sentenceStarts,
                             quotes: quotes, present: UnsafeBufferPointer(present), viable: viable,
-                            groupState: groupState, bestRule: bestRule, spans: spans
+                            groupState: groupState, bestRule: bestRule, spans: spans, vetoed: vetoed
                         ).run()
                     }
                 }

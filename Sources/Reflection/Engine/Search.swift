@@ -20,6 +20,9 @@ struct Search {
     /// Per family: the best rule found so far (`Int32.max` for none) and the span of its match.
     let bestRule: UnsafeMutableBufferPointer<Int32>
     let spans: UnsafeMutableBufferPointer<Range<Int>>
+    /// Per family: a pattern matched but an `unless` guard cancelled it (reported speech, an idiom, the past…).
+    /// The learned layer stays silent for such a family: the rules looked and decided it is not meant.
+    let vetoed: UnsafeMutableBufferPointer<Bool>
 
     func run() {
         let tokens = matcher.tokens
@@ -50,7 +53,13 @@ struct Search {
         if viable[pattern] == 0 { viable[pattern] = hasRequiredWords(pattern) ? 1 : 2 }
         guard viable[pattern] == 1 else { return }
         let end = matcher.match(index.start[pattern], at: position)
-        guard end > position, allowed(rules[Int(ruleIndex)], start: position, end: end) else { return }
+        guard end > position else { return }
+        let rule = rules[Int(ruleIndex)]
+        if rule.unless.contains(where: { found($0, start: position, end: end) }) {
+            vetoed[family] = true
+            return
+        }
+        guard !rule.requires.contains(where: { !found($0, start: position, end: end) }) else { return }
         bestRule[family] = ruleIndex
         spans[family] = Int(matcher.tokens[position].start)..<Int(matcher.tokens[end - 1].end)
     }
@@ -72,12 +81,6 @@ struct Search {
             if present[word >> 6] & (1 << UInt64(word & 63)) != 0 { return true }
         }
         return false
-    }
-
-    private func allowed(_ rule: CompiledRule, start: Int, end: Int) -> Bool {
-        for item in rule.unless where found(item, start: start, end: end) { return false }
-        for item in rule.requires where !found(item, start: start, end: end) { return false }
-        return true
     }
 
     /// Whether a guard's pattern occurs where its scope says, relative to the match `start..<end`.

@@ -59,6 +59,9 @@ struct Lexicon: Sendable {
         return keyBytes[start..<start + Int(keyLength[Int(entry)])]
     }
 
+    /// The FNV-1a hash of an entry's key bytes (what `hash(_:)` gives for them), kept from interning.
+    func keyHash(_ entry: Int32) -> UInt64 { keyHash[Int(entry)] }
+
     /// The canonical words an alias stands for; empty for a canonical word.
     func expansion(_ entry: Int32) -> ArraySlice<Int32> {
         let start = Int(expansionStart[Int(entry)])

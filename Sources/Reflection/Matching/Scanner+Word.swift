@@ -107,13 +107,18 @@ extension Scanner {
     /// Consumes a contact shape up to the next space, leaving off trailing punctuation.
     mutating func special(_ kind: TokenKind, from startIndex: Int, into stream: inout TokenStream) {
         let startUTF16 = utf16
-        var end = startIndex + 1
+        // Step over whole scalars only: an address may start with (and, past the first, hold) non-ASCII letters,
+        // and stopping inside a scalar would throw every later span off.
+        let first = startIndex + decode(at: startIndex).1
+        var end = first
         while end < bytes.count,
-            kind == .handle ? CharacterClass.isHandleByte(bytes[end]) : CharacterClass.isContactByte(bytes[end])
+            kind == .handle
+                ? CharacterClass.isHandleByte(bytes[end])
+                : CharacterClass.isContactByte(bytes[end]) || bytes[end] >= 0x80
         {
             end += 1
         }
-        while end > startIndex + 1, Self.isTrailingPunctuation(bytes[end - 1]) { end -= 1 }
+        while end > first, Self.isTrailingPunctuation(bytes[end - 1]) { end -= 1 }
         var units: Int32 = 0
         var position = startIndex
         while position < end {
