@@ -20,6 +20,24 @@ struct HeldOutSetTests {
         }
     }
 
+    /// Set 3's check half was never read while rules were written or the model trained (docs/REFLECTION.md,
+    /// "The blind check"); it measured 0.89 / 0.85 overall. Per family it is not yet at the aim, so this holds
+    /// the overall figures, to catch a change that undoes them.
+    @Test("the blind check half of held-out set 3 keeps overall precision ≥ 0.85 and recall ≥ 0.8")
+    func blindCheckHalf() throws {
+        let engine = try Fixture.engine()
+        let set = try LabelledSet(fixture: "heldout-3-check.jsonl")
+        var found = 0, right = 0, expected = 0
+        for line in set.lines {
+            let families = engine.analyse(line.text).families
+            found += families.count
+            right += families.intersection(line.labels).count
+            expected += line.labels.count
+        }
+        #expect(Double(right) / Double(found) >= 0.85)
+        #expect(Double(right) / Double(expected) >= 0.8)
+    }
+
     @Test("the held-out set covers each family with 25 or more messages, and nearly half carry no label")
     func coverage() throws {
         let set = try LabelledSet(fixture: "heldout-2.jsonl")

@@ -47,17 +47,16 @@ struct CompiledModel: Sendable {
             sums.initialize(repeating: 0)
             var featureCount = 0
             var cuesSeen: UInt64 = 0
-            model.table.weights.withUnsafeBufferPointer { weights in
-                model.table.cueBits.withUnsafeBufferPointer { cueBits in
-                    hasher.forEachFeature(in: stream) { sentence, hash in
-                        guard Self.insert(hash, into: seen) else { return }
-                        featureCount += 1
-                        let row = model.table.rowStart(hash)
-                        guard row >= 0 else { return }
-                        cuesSeen |= cueBits[row / width]
-                        let base = (sentence + 1) * width
-                        for column in 0..<width { sums[base + column] += weights[row + column] }
-                    }
+            model.table.withLookup { table in
+                hasher.forEachFeature(in: stream) { sentence, hash in
+                    guard Self.insert(hash, into: seen) else { return }
+                    featureCount += 1
+                    let row = table.row(hash)
+                    guard row >= 0 else { return }
+                    cuesSeen |= table.cueBits[row]
+                    let base = (sentence + 1) * width
+                    let start = row * width
+                    for column in 0..<width { sums[base + column] += table.weights[start + column] }
                 }
             }
             let scale = 1 / Float(max(featureCount, 1)).squareRoot()

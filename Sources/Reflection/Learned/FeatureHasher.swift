@@ -35,13 +35,13 @@ struct FeatureHasher: Sendable {
     let kindMarkers: [UInt64]
 
     /// Lexicon ids of the words that open a negated clause.
-    let negators: Set<Int32>
+    let negators: [Int32]
 
     static let negatorWords = ["not", "no", "never", "nothing", "nobody", "none", "nor", "neither", "without"]
 
     init(lexicon: Lexicon) {
         self.lexicon = lexicon
-        negators = Set(Self.negatorWords.map { lexicon.lookup($0) }.filter { $0 >= 0 })
+        negators = Self.negatorWords.map { lexicon.lookup($0) }.filter { $0 >= 0 }
         kindMarkers = TokenKind.allCases.map { kind in
             Self.wordHash(Self.marker(kind).utf8)
         }

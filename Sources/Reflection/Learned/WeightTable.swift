@@ -42,6 +42,39 @@ struct WeightTable: Sendable {
         cueBits[rowStart(hash) / width] |= 1 << UInt64(family)
     }
 
+    /// The tables as raw buffers for one message's scoring (no reference counting or bounds checks per n-gram).
+    func withLookup<Result>(_ body: (Lookup) -> Result) -> Result {
+        keys.withUnsafeBufferPointer { keys in
+            rowOfSlot.withUnsafeBufferPointer { rows in
+                weights.withUnsafeBufferPointer { weights in
+                    cueBits.withUnsafeBufferPointer { cueBits in
+                        body(Lookup(keys: keys, rowOfSlot: rows, weights: weights, cueBits: cueBits))
+                    }
+                }
+            }
+        }
+    }
+
+    /// Borrowed views of the tables, valid inside `withLookup`.
+    struct Lookup {
+        let keys: UnsafeBufferPointer<UInt64>
+        let rowOfSlot: UnsafeBufferPointer<Int32>
+        let weights: UnsafeBufferPointer<Float>
+        let cueBits: UnsafeBufferPointer<UInt64>
+
+        /// The row of `hash`, or -1 when the model has no such feature.
+        @inline(__always) func row(_ hash: UInt64) -> Int {
+            let mask = keys.count - 1
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while true {
+                let row = rowOfSlot[slot]
+                if row < 0 { return -1 }
+                if keys[slot] == hash { return Int(row) }
+                slot = (slot + 1) & mask
+            }
+        }
+    }
+
     /// Where `hash`'s row starts in `weights`, or -1 when the model has no such feature.
     @inline(__always) func rowStart(_ hash: UInt64) -> Int {
         let mask = keys.count - 1
