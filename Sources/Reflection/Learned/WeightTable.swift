@@ -76,14 +76,8 @@ struct WeightTable: Sendable {
     }
 
     /// Where `hash`'s row starts in `weights`, or -1 when the model has no such feature.
-    @inline(__always) func rowStart(_ hash: UInt64) -> Int {
-        let mask = keys.count - 1
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while true {
-            let row = rowOfSlot[slot]
-            if row < 0 { return -1 }
-            if keys[slot] == hash { return Int(row) * width }
-            slot = (slot + 1) & mask
-        }
+    func rowStart(_ hash: UInt64) -> Int {
+        let row = withLookup { $0.row(hash) }
+        return row < 0 ? -1 : row * width
     }
 }
