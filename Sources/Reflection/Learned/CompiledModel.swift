@@ -56,10 +56,10 @@ struct CompiledModel: Sendable {
                     cuesSeen |= table.cueBits[row]
                     let base = (sentence + 1) * width
                     let start = row * width
-                    for column in 0..<width { sums[base + column] += table.weights[start + column] }
+                    for column in 0..<width { sums[base + column] += Float(table.weights[start + column]) }
                 }
             }
-            let scale = 1 / Float(max(featureCount, 1)).squareRoot()
+            let scale = model.table.scale / Float(max(featureCount, 1)).squareRoot()
             for column in 0..<width where familyOfColumn[column] >= 0
                 && bestRule[familyOfColumn[column]] == .max && !vetoed[familyOfColumn[column]] {
                 var total: Float = 0

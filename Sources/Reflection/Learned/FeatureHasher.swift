@@ -70,17 +70,22 @@ struct FeatureHasher: Sendable {
 
     /// Calls `body(sentence, feature)` for every feature of the stream, sentence by sentence.
     func forEachFeature(in stream: TokenStream, _ body: (Int, UInt64) -> Void) {
-        stream.text.withUnsafeBufferPointer { text in
-            Self.walk(stream, start: Self.sentenceStart, word: { tokenHash($0, text: text) },
-                      negated: { Lexicon.hash($0, 0x7E) }, isNegator: { negators.contains($0.word) },
-                      combine: Self.combine, body)
+        let count = stream.tokens.count
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: max(count, 1)) { hashes in
+            stream.text.withUnsafeBufferPointer { text in
+                markNegation(stream, word: { tokenHash($0, text: text) }, negated: { Lexicon.hash($0, 0x7E) }) {
+                    hashes[$0] = $1
+                }
+            }
+            Self.walk(stream, start: Self.sentenceStart, combine: Self.combine, feature: { hashes[$0] }, body)
         }
     }
 
     /// The same features as readable n-grams (`"<s> you should"`), for training and for the model file.
     func forEachFeatureText(in stream: TokenStream, _ body: (Int, String) -> Void) {
-        Self.walk(stream, start: "<s>", word: { tokenText($0, stream: stream) }, negated: { $0 + "~" },
-                  isNegator: { negators.contains($0.word) }, combine: { $0 + " " + $1 }, body)
+        var texts = [String](repeating: "", count: stream.tokens.count)
+        markNegation(stream, word: { tokenText($0, stream: stream) }, negated: { $0 + "~" }) { texts[$0] = $1 }
+        Self.walk(stream, start: "<s>", combine: { $0 + " " + $1 }, feature: { texts[$0] }, body)
     }
 
     func tokenText(_ token: Token, stream: TokenStream) -> String {
@@ -89,27 +94,48 @@ struct FeatureHasher: Sendable {
         return String(decoding: stream.text[start..<start + Int(token.textLength)], as: UTF8.self)
     }
 
-    /// The one walk both views share: `<s> w1 w2 …` per sentence, emitting unigrams, bigrams and trigrams.
-    @inline(__always) static func walk<Feature>(
-        _ stream: TokenStream, start: Feature, word: (Token) -> Feature, negated: (Feature) -> Feature,
-        isNegator: (Token) -> Bool, combine: (Feature, Feature) -> Feature, _ body: (Int, Feature) -> Void
+    /// Gives each token's feature, marked with `negated` from a negator to the next clause or sentence end.
+    @inline(__always) func markNegation<Feature>(
+        _ stream: TokenStream, word: (Token) -> Feature, negated: (Feature) -> Feature, _ body: (Int, Feature) -> Void
     ) {
-        for sentence in 0..<max(stream.sentenceStarts.count - 1, 0) {
-            var previous = start
-            var previousPair = start
+        stream.tokens.withUnsafeBufferPointer { tokens in
             var inNegation = false
-            body(sentence, start)
-            for (position, index) in (Int(stream.sentenceStarts[sentence])..<Int(stream.sentenceStarts[sentence + 1])).enumerated() {
-                let token = stream.tokens[index]
-                let current = inNegation ? negated(word(token)) : word(token)
-                if isNegator(token) { inNegation = true }
+            var sentence: Int32 = -1
+            for index in tokens.indices {
+                let token = tokens[index]
+                if token.sentence != sentence {
+                    sentence = token.sentence
+                    inNegation = false
+                }
+                body(index, inNegation ? negated(word(token)) : word(token))
+                if token.word >= 0, negators.contains(token.word) { inNegation = true }
                 if token.clauseEnd { inNegation = false }
-                let pair = combine(previous, current)
-                body(sentence, current)
-                body(sentence, pair)
-                if position > 0 { body(sentence, combine(previousPair, current)) }
-                previousPair = pair
-                previous = current
+            }
+        }
+    }
+
+    /// The one walk both views share: `<s> w1 w2 …` per sentence, emitting unigrams, bigrams and trigrams
+    /// of the tokens' features (`feature(index)`).
+    @inline(__always) static func walk<Feature>(
+        _ stream: TokenStream, start: Feature, combine: (Feature, Feature) -> Feature,
+        feature: (Int) -> Feature, _ body: (Int, Feature) -> Void
+    ) {
+        stream.sentenceStarts.withUnsafeBufferPointer { starts in
+            for sentence in 0..<max(starts.count - 1, 0) {
+                var previous = start
+                var previousPair = start
+                body(sentence, start)
+                var first = true
+                for index in Int(starts[sentence])..<Int(starts[sentence + 1]) {
+                    let current = feature(index)
+                    let pair = combine(previous, current)
+                    body(sentence, current)
+                    body(sentence, pair)
+                    if !first { body(sentence, combine(previousPair, current)) }
+                    first = false
+                    previousPair = pair
+                    previous = current
+                }
             }
         }
     }

@@ -45,13 +45,12 @@ public struct LearnedModel: Sendable, Equatable {
         self.rules = rules
         self.cues = cues
         self.features = features
-        let cueCount = cues.values.reduce(0) { $0 + $1.count }
-        var table = WeightTable(width: families.count, capacity: features.count + cueCount)
-        for feature in features { table.add(FeatureHasher.ngramHash(feature.ngram), row: feature.weights) }
-        for (column, family) in families.enumerated() {
-            for word in cues[family] ?? [] { table.markCue(FeatureHasher.ngramHash(word), family: column) }
-        }
-        self.table = table
+        table = WeightTable(
+            width: families.count,
+            rows: features.map { (FeatureHasher.ngramHash($0.ngram), $0.weights) },
+            cues: families.indices.flatMap { column in
+                (cues[families[column]] ?? []).map { (FeatureHasher.ngramHash($0), column) }
+            })
     }
 
     /// The same model with other thresholds (a deployment trading recall for precision, or `1` to turn a family off).

@@ -1,55 +1,59 @@
 /// The learned weights, found by feature hash: one open-addressing probe per n-gram of a message.
 ///
-/// Rows are `width` floats (one per family) in one flat array, so scoring a message touches no `String`
-/// and allocates nothing.
+/// Kept small so that it shares the cache with the rules' tables: a slot is one `UInt64` (40 bits of the
+/// hash as a fingerprint, 24 bits of row), and a row is one `Int8` per family, scaled by `scale`. Rounding
+/// a weight to 1/127 of the largest moves a message's score by well under 0.01.
 struct WeightTable: Sendable {
     let width: Int
-    private var keys: [UInt64]
-    private var rowOfSlot: [Int32]
-    private(set) var weights: [Float] = []
+    /// Multiply a row's bytes by this to get the weights.
+    let scale: Float
+    private let slots: [UInt64]
+    private let weights: [Int8]
     /// Per row: a bit per family for which the row's word is a cue (see `LearnedModel.cues`).
-    private(set) var cueBits: [UInt64] = []
+    private let cueBits: [UInt64]
 
-    init(width: Int, capacity: Int) {
+    /// Builds the table from n-gram hashes and weight rows (a repeated hash adds its rows) and cue marks.
+    init(width: Int, rows: [(hash: UInt64, weights: [Float])], cues: [(hash: UInt64, family: Int)]) {
         self.width = width
-        var slots = 16
-        while slots < capacity * 2 { slots *= 2 }
-        keys = Array(repeating: 0, count: slots)
-        rowOfSlot = Array(repeating: -1, count: slots)
-    }
-
-    /// Adds (or, for a hash seen before, adds to) the row for `hash`.
-    mutating func add(_ hash: UInt64, row: [Float]) {
-        let mask = keys.count - 1
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while rowOfSlot[slot] >= 0 {
-            if keys[slot] == hash {
-                let base = Int(rowOfSlot[slot]) * width
-                for family in 0..<width { weights[base + family] += row[family] }
-                return
-            }
-            slot = (slot + 1) & mask
+        var rowOfHash: [UInt64: Int] = [:]
+        var floats: [Float] = []
+        var bits: [UInt64] = []
+        func row(_ hash: UInt64) -> Int {
+            if let row = rowOfHash[hash] { return row }
+            rowOfHash[hash] = bits.count
+            floats += Array(repeating: 0, count: width)
+            bits.append(0)
+            return bits.count - 1
         }
-        keys[slot] = hash
-        rowOfSlot[slot] = Int32(weights.count / width)
-        weights.append(contentsOf: row)
-        cueBits.append(0)
+        for (hash, weights) in rows {
+            let base = row(hash) * width
+            for family in 0..<width { floats[base + family] += weights[family] }
+        }
+        for (hash, family) in cues { bits[row(hash)] |= 1 << UInt64(family) }
+        let largest = floats.reduce(Float(0)) { max($0, abs($1)) }
+        let step = largest > 0 ? largest / 127 : 1
+        scale = step
+        weights = floats.map { Int8(max(-127, min(127, ($0 / step).rounded()))) }
+        cueBits = bits
+        var count = 16
+        while count * 3 < bits.count * 5 { count *= 2 }
+        var slots = [UInt64](repeating: 0, count: count)
+        for (hash, row) in rowOfHash {
+            var slot = Int(truncatingIfNeeded: hash) & (count - 1)
+            while slots[slot] != 0 { slot = (slot + 1) & (count - 1) }
+            slots[slot] = Self.fingerprint(hash) | UInt64(row + 1)
+        }
+        self.slots = slots
     }
 
-    /// Marks `hash`'s word as a cue for the family in column `family` (adding a zero-weight row if needed).
-    mutating func markCue(_ hash: UInt64, family: Int) {
-        if rowStart(hash) < 0 { add(hash, row: Array(repeating: 0, count: width)) }
-        cueBits[rowStart(hash) / width] |= 1 << UInt64(family)
-    }
+    @inline(__always) static func fingerprint(_ hash: UInt64) -> UInt64 { hash & ~0xFF_FFFF }
 
     /// The tables as raw buffers for one message's scoring (no reference counting or bounds checks per n-gram).
     func withLookup<Result>(_ body: (Lookup) -> Result) -> Result {
-        keys.withUnsafeBufferPointer { keys in
-            rowOfSlot.withUnsafeBufferPointer { rows in
-                weights.withUnsafeBufferPointer { weights in
-                    cueBits.withUnsafeBufferPointer { cueBits in
-                        body(Lookup(keys: keys, rowOfSlot: rows, weights: weights, cueBits: cueBits))
-                    }
+        slots.withUnsafeBufferPointer { slots in
+            weights.withUnsafeBufferPointer { weights in
+                cueBits.withUnsafeBufferPointer { cueBits in
+                    body(Lookup(slots: slots, weights: weights, cueBits: cueBits))
                 }
             }
         }
@@ -57,27 +61,21 @@ struct WeightTable: Sendable {
 
     /// Borrowed views of the tables, valid inside `withLookup`.
     struct Lookup {
-        let keys: UnsafeBufferPointer<UInt64>
-        let rowOfSlot: UnsafeBufferPointer<Int32>
-        let weights: UnsafeBufferPointer<Float>
+        let slots: UnsafeBufferPointer<UInt64>
+        let weights: UnsafeBufferPointer<Int8>
         let cueBits: UnsafeBufferPointer<UInt64>
 
         /// The row of `hash`, or -1 when the model has no such feature.
         @inline(__always) func row(_ hash: UInt64) -> Int {
-            let mask = keys.count - 1
+            let mask = slots.count - 1
+            let wanted = WeightTable.fingerprint(hash)
             var slot = Int(truncatingIfNeeded: hash) & mask
             while true {
-                let row = rowOfSlot[slot]
-                if row < 0 { return -1 }
-                if keys[slot] == hash { return Int(row) }
+                let entry = slots[slot]
+                if entry == 0 { return -1 }
+                if entry & ~0xFF_FFFF == wanted { return Int(entry & 0xFF_FFFF) - 1 }
                 slot = (slot + 1) & mask
             }
         }
-    }
-
-    /// Where `hash`'s row starts in `weights`, or -1 when the model has no such feature.
-    func rowStart(_ hash: UInt64) -> Int {
-        let row = withLookup { $0.row(hash) }
-        return row < 0 ? -1 : row * width
     }
 }
