@@ -55,35 +55,35 @@ public struct ReflectionEngine: Sendable {
         tokenizer.tokenize(text, into: &stream)
         let suggestions = withUnsafeTemporaryAllocation(of: Int32.self, capacity: familyCount) { bestRule in
             withUnsafeTemporaryAllocation(of: Range<Int>.self, capacity: familyCount) { spans in
-              withUnsafeTemporaryAllocation(of: Bool.self, capacity: familyCount) { vetoed in
-                bestRule.initialize(repeating: .max)
+                bestRule.initialize(repeating: FamilyMark.none)
                 spans.initialize(repeating: 0..<0)
-                vetoed.initialize(repeating: false)
-                search(stream, bestRule: bestRule, spans: spans, vetoed: vetoed)
-                learned?.score(stream, bestRule: bestRule, spans: spans, vetoed: UnsafeBufferPointer(vetoed))
+                search(stream, bestRule: bestRule, spans: spans)
+                learned?.score(stream, bestRule: bestRule, spans: spans)
                 var suggestions: [Suggestion] = []
-                for family in 0..<familyCount where bestRule[family] != .max {
-                    if bestRule[family] == CompiledModel.learnedRule, let template = learned?.templates[family] {
-                        suggestions.append(template.at(spans[family]))
-                    } else if bestRule[family] >= 0 {
-                        suggestions.append(templates[Int(bestRule[family])].at(spans[family]))
+                for family in 0..<familyCount {
+                    switch bestRule[family] {
+                    case FamilyMark.none, FamilyMark.vetoed:
+                        continue
+                    case FamilyMark.learned:
+                        if let template = learned?.templates[family] { suggestions.append(template.at(spans[family])) }
+                    case let rule:
+                        suggestions.append(templates[Int(rule)].at(spans[family]))
                     }
                 }
                 return suggestions
-              }
             }
         }
         return ReflectionResult(suggestions: suggestions, questions: questionCount(stream))
     }
 
     private func search(_ stream: TokenStream, bestRule: UnsafeMutableBufferPointer<Int32>,
-                        spans: UnsafeMutableBufferPointer<Range<Int>>, vetoed: UnsafeMutableBufferPointer<Bool>) {
+                        spans: UnsafeMutableBufferPointer<Range<Int>>) {
         stream.tokens.withUnsafeBufferPointer { tokens in
             stream.text.withUnsafeBufferPointer { normalised in
                 stream.sentenceStarts.withUnsafeBufferPointer { sentenceStarts in
                     stream.quotes.withUnsafeBufferPointer { quotes in
                         search(tokens: tokens, normalised: normalised, sentenceStarts: sentenceStarts, quotes: quotes,
-                               bestRule: bestRule, spans: spans, vetoed: vetoed)
+                               bestRule: bestRule, spans: spans)
                     }
                 }
             }
@@ -92,8 +92,7 @@ public struct ReflectionEngine: Sendable {
 
     private func search(tokens: UnsafeBufferPointer<Token>, normalised: UnsafeBufferPointer<UInt8>,
                         sentenceStarts: UnsafeBufferPointer<Int32>, quotes: UnsafeBufferPointer<Range<Int32>>,
-                        bestRule: UnsafeMutableBufferPointer<Int32>, spans: UnsafeMutableBufferPointer<Range<Int>>,
-                        vetoed: UnsafeMutableBufferPointer<Bool>) {
+                        bestRule: UnsafeMutableBufferPointer<Int32>, spans: UnsafeMutableBufferPointer<Range<Int>>) {
         withUnsafeTemporaryAllocation(of: UInt64.self, capacity: program.setWords) { present in
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: index.rule.count + index.requirementGroups.count) { state in
                 present.initialize(repeating: 0)
@@ -111,7 +110,7 @@ public struct ReflectionEngine: Sendable {
                         Search(
                             matcher: matcher, index: indexTables, rules: rules, sentenceStarts: sentenceStarts,
                             quotes: quotes, present: UnsafeBufferPointer(present), viable: viable,
-                            groupState: groupState, bestRule: bestRule, spans: spans, vetoed: vetoed
+                            groupState: groupState, bestRule: bestRule, spans: spans
                         ).run()
                     }
                 }

@@ -1,3 +1,15 @@
+/// What `bestRule` holds for a family when it holds no rule index.
+enum FamilyMark {
+    /// Nothing matched.
+    static let none = Int32.max
+    /// A pattern matched but an `unless` guard cancelled it (reported speech, an idiom, the past…), and no
+    /// other rule matched: the learned layer stays silent, since the rules looked and decided it is not meant.
+    /// Any rule index is smaller, so a later match still replaces it.
+    static let vetoed = Int32.max - 1
+    /// The learned model offered the family.
+    static let learned: Int32 = -1
+}
+
 /// One analysis: walks the tokens once, runs the patterns indexed under each token, and keeps, per family,
 /// the best-precedence rule that matched (earliest match for that rule) and passed its guards.
 ///
@@ -17,12 +29,9 @@ struct Search {
     let viable: UnsafeMutableBufferPointer<UInt8>
     /// Per requirement group, the same three states.
     let groupState: UnsafeMutableBufferPointer<UInt8>
-    /// Per family: the best rule found so far (`Int32.max` for none) and the span of its match.
+    /// Per family: the best rule found so far (or a `FamilyMark`) and the span of its match.
     let bestRule: UnsafeMutableBufferPointer<Int32>
     let spans: UnsafeMutableBufferPointer<Range<Int>>
-    /// Per family: a pattern matched but an `unless` guard cancelled it (reported speech, an idiom, the past…).
-    /// The learned layer stays silent for such a family: the rules looked and decided it is not meant.
-    let vetoed: UnsafeMutableBufferPointer<Bool>
 
     func run() {
         let tokens = matcher.tokens
@@ -56,7 +65,7 @@ struct Search {
         guard end > position else { return }
         let rule = rules[Int(ruleIndex)]
         if rule.unless.contains(where: { found($0, start: position, end: end) }) {
-            vetoed[family] = true
+            if bestRule[family] == FamilyMark.none { bestRule[family] = FamilyMark.vetoed }
             return
         }
         guard !rule.requires.contains(where: { !found($0, start: position, end: end) }) else { return }

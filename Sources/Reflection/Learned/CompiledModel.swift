@@ -12,9 +12,6 @@ struct CompiledModel: Sendable {
     /// Per book family: the suggestion a model-found family borrows, with `rule` naming the model.
     let templates: [Suggestion?]
 
-    /// What `bestRule` holds for a family the model found.
-    static let learnedRule: Int32 = -1
-
     init(model: LearnedModel, book: RuleBook, lexicon: Lexicon) {
         self.model = model
         hasher = FeatureHasher(lexicon: lexicon)
@@ -31,10 +28,10 @@ struct CompiledModel: Sendable {
         }
     }
 
-    /// Marks in `bestRule` (with `learnedRule`) the families the model offers that the rules neither found
-    /// (`.max`) nor ruled out (`vetoed`: a match cancelled by a guard), and sets their spans to the sentence that weighed most for the family.
+    /// Marks in `bestRule` (`FamilyMark.learned`) the families the model offers that the rules neither found
+    /// nor ruled out (`FamilyMark.none` only), and sets their spans to the sentence that weighed most for them.
     func score(_ stream: TokenStream, bestRule: UnsafeMutableBufferPointer<Int32>,
-               spans: UnsafeMutableBufferPointer<Range<Int>>, vetoed: UnsafeBufferPointer<Bool>) {
+               spans: UnsafeMutableBufferPointer<Range<Int>>) {
         let width = model.families.count
         let sentences = max(stream.sentenceStarts.count - 1, 0)
         guard sentences > 0, !stream.tokens.isEmpty else { return }
@@ -42,7 +39,7 @@ struct CompiledModel: Sendable {
         var slots = 64
         while slots < (stream.tokens.count * 3 + sentences + 1) * 2 { slots *= 2 }
         withUnsafeTemporaryAllocation(of: UInt64.self, capacity: slots) { seen in
-        withUnsafeTemporaryAllocation(of: Float.self, capacity: width * (sentences + 1)) { sums in
+          withUnsafeTemporaryAllocation(of: Float.self, capacity: width * sentences) { sums in
             seen.initialize(repeating: 0)
             sums.initialize(repeating: 0)
             var featureCount = 0
@@ -54,30 +51,29 @@ struct CompiledModel: Sendable {
                     let row = table.row(hash)
                     guard row >= 0 else { return }
                     cuesSeen |= table.cueBits[row]
-                    let base = (sentence + 1) * width
+                    let base = sentence * width
                     let start = row * width
                     for column in 0..<width { sums[base + column] += Float(table.weights[start + column]) }
                 }
             }
             let scale = model.table.scale / Float(max(featureCount, 1)).squareRoot()
-            for column in 0..<width where familyOfColumn[column] >= 0
-                && bestRule[familyOfColumn[column]] == .max && !vetoed[familyOfColumn[column]] {
+            for column in 0..<width where familyOfColumn[column] >= 0 && bestRule[familyOfColumn[column]] == FamilyMark.none {
                 var total: Float = 0
                 var heaviest = 0
                 for sentence in 0..<sentences {
-                    let value = sums[(sentence + 1) * width + column]
+                    let value = sums[sentence * width + column]
                     total += value
-                    if value > sums[(heaviest + 1) * width + column] { heaviest = sentence }
+                    if value > sums[heaviest * width + column] { heaviest = sentence }
                 }
                 guard model.bias[column] + total * scale > scoreThreshold[column],
                       !needsCue[column] || cuesSeen & (1 << UInt64(column)) != 0 else { continue }
                 let first = Int(stream.sentenceStarts[heaviest])
                 let last = Int(stream.sentenceStarts[heaviest + 1]) - 1
                 guard first <= last else { continue }
-                bestRule[familyOfColumn[column]] = Self.learnedRule
+                bestRule[familyOfColumn[column]] = FamilyMark.learned
                 spans[familyOfColumn[column]] = Int(stream.tokens[first].start)..<Int(stream.tokens[last].end)
             }
-        }
+          }
         }
     }
 
