@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import Reflection
 
 /// `--model FILE` and `--no-learned-model`: which learned layer runs beside the rules (docs/REFLECTION.md).
@@ -22,13 +21,8 @@ struct LearnedModelOptions: ParsableArguments {
     func learnedModel() throws -> LearnedModel? {
         if noLearnedModel { return nil }
         guard let path = model else { return LearnedModel.bundled }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ValidationError("Cannot read model file \(path).")
-        }
-        do {
-            return try LearnedModel.load(text: String(decoding: data, as: UTF8.self))
-        } catch {
-            throw ValidationError("Model file \(path) refused: \(error)")
+        return try loadOperatorFile(path, describedAs: "model file") {
+            try LearnedModel.load(text: String(decoding: $0, as: UTF8.self))
         }
     }
 }

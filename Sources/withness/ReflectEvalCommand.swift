@@ -66,14 +66,7 @@ struct ReflectEval: ParsableCommand {
     static func book(rules path: String?) throws -> RuleBook {
         let bundled = try RuleBook.bundled()
         guard let path else { return bundled }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ValidationError("Cannot read rules file \(path).")
-        }
-        do {
-            return try bundled.applying(jsonBytes: Array(data))
-        } catch {
-            throw ValidationError("Rules file \(path) refused: \(error)")
-        }
+        return try loadOperatorFile(path, describedAs: "rules file") { try bundled.applying(jsonBytes: $0) }
     }
 }
 

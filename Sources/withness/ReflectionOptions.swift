@@ -1,6 +1,5 @@
 import ArgumentParser
 import Chat
-import Foundation
 import Reflection
 
 /// Builds the reflection engine `serve` runs: the bundled rules with a deployment's file laid over them,
@@ -10,13 +9,8 @@ enum ReflectionOptions {
         let engine = try learned.engine(rules: rules)
         var support: SupportResources?
         if let path = supportResources {
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw ValidationError("Cannot read support resources file \(path).")
-            }
-            do {
-                support = try SupportResources.load(jsonBytes: Array(data))
-            } catch {
-                throw ValidationError("Support resources file \(path) refused: \(error)")
+            support = try loadOperatorFile(path, describedAs: "support resources file") {
+                try SupportResources.load(jsonBytes: $0)
             }
         }
         return ReflectionSetup(engine: engine, support: support, roomPrompts: roomPrompts)
