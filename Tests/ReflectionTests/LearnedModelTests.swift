@@ -102,12 +102,8 @@ struct LearnedModelTests {
         ("withness-learned-model 1\n0.1\tzorblat\n", 2),
     ])
     func refusesBrokenFiles(_ text: String, line: Int) {
-        #expect(throws: LearnedModelError.self) { try LearnedModel.load(text: text) }
-        do {
-            _ = try LearnedModel.load(text: text)
-        } catch {
-            #expect(error.line == line, "\(error)")
-        }
+        let error = #expect(throws: LearnedModelError.self) { try LearnedModel.load(text: text) }
+        #expect(error?.line == line, "\(String(describing: error))")
     }
 
     @Test("the bundled model loads, scores every bundled family and borrows words from rules that exist")
