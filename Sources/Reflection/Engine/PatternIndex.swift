@@ -21,6 +21,8 @@ struct PatternIndex: Sendable {
     var byPrefix: [(firstByte: UInt8, pattern: Int32)] = []
     /// Patterns that can start on any token (`^ _ …`); their `^` makes most attempts fail at once.
     var anyToken: [Int32] = []
+    /// Patterns that start with two words, by that pair (they are not in `byWord`).
+    var pairs = PairIndex()
 }
 
 /// The flat parts of a `PatternIndex`, borrowed for one analysis.
@@ -37,6 +39,7 @@ struct IndexTables {
     let byKind: [[Int32]]
     let anyToken: [Int32]
     let byPrefix: [(firstByte: UInt8, pattern: Int32)]
+    let pairs: PairTables
 }
 
 extension PatternIndex {
@@ -51,12 +54,14 @@ extension PatternIndex {
                                 requirementIDs.withUnsafeBufferPointer { requirementIDs in
                                     requirementGroups.withUnsafeBufferPointer { requirementGroups in
                                         requirementWords.withUnsafeBufferPointer { requirementWords in
+                                          pairs.withTables { pairs in
                                             body(IndexTables(
                                                 rule: rule, family: family, start: start, wordOffsets: wordOffsets,
                                                 byWord: byWord, requirementOffsets: requirementOffsets,
                                                 requirementIDs: requirementIDs, requirementGroups: requirementGroups,
                                                 requirementWords: requirementWords, byKind: byKind,
-                                                anyToken: anyToken, byPrefix: byPrefix))
+                                                anyToken: anyToken, byPrefix: byPrefix, pairs: pairs))
+                                          }
                                         }
                                     }
                                 }
@@ -75,10 +80,16 @@ extension PatternIndex {
     init(_ patterns: [(rule: Int32, start: Int32)], program: Program, builder: ProgramBuilder, wordCount: Int) {
         var index = PatternIndex()
         var buckets = [[Int32]](repeating: [], count: wordCount)
+        var pairBuckets: [UInt64: [Int32]] = [:]
         for (number, pattern) in patterns.enumerated() {
             let id = Int32(number)
             index.rule.append(pattern.rule)
             index.start.append(pattern.start)
+            if let pairs = PairIndex.startingPairs(of: Int(pattern.start), in: program, builder: builder,
+                                                   limit: Self.pairLimit) {
+                for pair in pairs { pairBuckets[pair, default: []].append(id) }
+                continue
+            }
             var words = Set<Int32>()
             for step in Self.firstSteps(program.steps, from: Int(pattern.start)) {
                 switch step {
@@ -100,8 +111,12 @@ extension PatternIndex {
             index.byWord.append(contentsOf: bucket)
         }
         index.wordOffsets.append(Int32(index.byWord.count))
+        index.pairs = PairIndex(pairBuckets)
         self = index
     }
+
+    /// A pattern with more starting pairs than this (two large classes in a row) stays in the one-word index.
+    static let pairLimit = 4096
 
     /// The token-consuming steps reachable from `start` without consuming anything.
     static func firstSteps(_ steps: [Step], from start: Int) -> [Step] {

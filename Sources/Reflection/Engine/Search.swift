@@ -39,8 +39,22 @@ struct Search {
             let token = tokens[position]
             if token.word >= 0 {
                 let word = Int(token.word)
-                for entry in Int(index.wordOffsets[word])..<Int(index.wordOffsets[word + 1]) {
-                    attempt(Int(index.byWord[entry]), at: position)
+                var single = Int(index.wordOffsets[word])..<Int(index.wordOffsets[word + 1])
+                var paired = 0..<0
+                if position + 1 < tokens.count, tokens[position + 1].word >= 0,
+                    tokens[position + 1].sentence == token.sentence
+                {
+                    paired = index.pairs.patterns(token.word, tokens[position + 1].word)
+                }
+                // Both lists are in pattern order; merged, the attempts keep that order.
+                while !single.isEmpty || !paired.isEmpty {
+                    if paired.isEmpty || !single.isEmpty && index.byWord[single.lowerBound] < index.pairs.patterns[paired.lowerBound] {
+                        attempt(Int(index.byWord[single.lowerBound]), at: position)
+                        single = single.dropFirst()
+                    } else {
+                        attempt(Int(index.pairs.patterns[paired.lowerBound]), at: position)
+                        paired = paired.dropFirst()
+                    }
                 }
             }
             if token.kind != .word {
