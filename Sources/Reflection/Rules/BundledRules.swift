@@ -1464,7 +1464,7 @@ enum BundledRules {
      "why": "Knowing what we’re moving towards gives us something to build, not only something to escape."},
     {"id": "moving-away-resolution", "family": "moving-away", "task": "moving-towards", "principle": "hope",
      "comment": "'Stop being a doormat. That's the resolution.': a stop said to oneself, owned in the text as the goal.",
-     "patterns": ["^ [{ADV}] (stop|quit|no more|give up|cut out|cut down on|never again|kick|ditch|get rid of) _"],
+     "patterns": ["^ (no more|give up|cut out|cut down on|never again|get rid of) _", "^ (stop|quit|kick|ditch) _"],
      "unless": ["reported-speech", "past-story", "quoted", {"pattern": "(you|yourself|your|urself|ur|u|yous|you lot)", "where": "sentence"}, {"pattern": "(for you|for u|for yous|your|yourself|urself)", "where": "text"}],
      "requires": [{"pattern": "((that is|this is|that will be|there is|that is gonna be) [the|my|me|our] [new|main|big|only|one|new year|new years|actual|official] (resolution|resolutions|goal|mission|rule|intention|vow)|hold me to (it|that|this)|keep me (to it|honest|accountable|on track)|hold me accountable)", "where": "text"}],
      "text": "You could ask yourself what you’d like to move towards instead: what would you like more of?",
