@@ -1170,7 +1170,7 @@ enum BundledRules {
        {"pattern": "(what|how|why) ..3 (i|we) (should|need to|have to|could|might|ought to)", "where": "sentence"},
        {"pattern": "({TASK_THING}|{ROUTE}|level {NUMBER}|junction {NUMBER}|(take|catch|get|get off) the {NUMBER})", "where": "sentence"},
        {"pattern": "(need|needs) [a|an|the] (phd|degree|masters|law degree|map|compass|magnifying glass|sherpa|crowbar|translator|codebreaker|decoder|dictionary|patience of|nerves of steel|rocket scientist)", "where": "inside"},
-       {"pattern": "(anything|everything|whatever|something|nothing) [else|more|at all|that]", "where": "before", "within": 0},
+       {"pattern": "(anything|everything|whatever|something|nothing) [else|more|at all|that] (you|u|ya) [{ADV}] (need|needs|want|wanted|fancy|would like)", "where": "sentence"},
        {"pattern": "(happy birthday|happy bday|happy anniversary|happy retirement|merry christmas|happy christmas|happy new year|happy holidays|congratulations|congrats|many happy returns|happy (friday|monday|weekend|bank holiday|easter|diwali|eid|hanukkah|hogmanay))", "where": "text"},
        {"pattern": "(smash it|nail it|ace it|kill it|knock (them|em) dead|break a leg|show (them|em) what|get (them|em)|give (them|em) hell|give it (your|ur) all|give it (hell|laldy|welly))", "where": "inside"},
        {"pattern": "^ [my|the] (plan|plans|to do|todo|to do list|agenda|jobs|list|schedule|game plan|mission) [for|of] [today|tonight|tomorrow|the day|the weekend|this week|this evening|the evening|the morning] $", "where": "sentence"},
