@@ -71,4 +71,22 @@ struct TextingAndQuotationTests {
             #expect(engine.analyse(text).families.isEmpty, Comment(rawValue: text))
         }
     }
+
+    @Test("an emoji that stands for a word is that word, and a span after it still counts two UTF-16 units for it")
+    func emojiWords() throws {
+        let engine = try Self.engine(["again blood", "pills _"])
+        #expect(engine.analyse("did it again 🩸").families == ["test"])
+        #expect(engine.analyse("again 🙃").families.isEmpty)
+        let text = "🩸 💊 out"
+        let suggestion = try #require(engine.analyse(text).suggestions.first)
+        #expect(suggestion.span == 3..<text.utf16.count)
+    }
+
+    @Test("a ! between small letters early in a word is an i (k!ll), later it stays punctuation")
+    func exclamationAsI() throws {
+        let engine = try Self.engine(["kill myself", "thanks see"])
+        #expect(engine.analyse("gonna k!ll myself").families == ["test"])
+        #expect(engine.analyse("thanks!see you").families == ["test"])
+        #expect(engine.analyse("K!LL myself").families.isEmpty)
+    }
 }

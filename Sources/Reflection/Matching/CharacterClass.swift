@@ -33,12 +33,19 @@ enum CharacterClass {
         }
     }
 
-    /// Currency signs become words of their own ("£30" → `pounds 30`), so a rule can say "pounds {NUMBER}".
-    static func currency(_ scalar: UInt32) -> StaticString? {
+    /// Signs that stand for a word become that word: currency ("£30" → `pounds 30`, so a rule can say
+    /// "pounds {NUMBER}"), and the few emoji people use in place of a word about harm ("did it again 🩸" →
+    /// `did it again blood`), which would otherwise be passed over like any other emoji.
+    static func symbolWord(_ scalar: UInt32) -> StaticString? {
         switch scalar {
         case 0xA3: "pounds"
         case 0x24: "dollars"
         case 0x20AC: "euros"
+        case 0x1FA78: "blood"  // drop of blood
+        case 0x1F48A: "pills"  // pill
+        case 0x1F52A: "knife"  // kitchen knife
+        case 0x26B0: "coffin"  // coffin
+        case 0x1FAA6: "grave"  // headstone
         default: nil
         }
     }

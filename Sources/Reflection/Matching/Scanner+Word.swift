@@ -26,6 +26,18 @@ extension Scanner {
                 utf16 += 1
                 continue
             }
+            // "k!ll", "d!e", "unal!ve": a "!" between small letters, early in a word, stands for an i (typed to get
+            // past filters). Later in a word ("thanks!see") it stays punctuation.
+            if byte == 0x21, index > startIndex, index - startIndex <= 4, index + 1 < bytes.count,
+                Self.isSmallLetter(bytes[index - 1]), Self.isSmallLetter(bytes[index + 1])
+            {
+                allDigits = false
+                stream.text.append(0x69)
+                hash = Lexicon.hash(hash, 0x69)
+                index += 1
+                utf16 += 1
+                continue
+            }
             let (scalar, length) = decode(at: index)
             if CharacterClass.isWord(scalar) {
                 if scalar < 0x80 {
@@ -72,6 +84,8 @@ extension Scanner {
         let kind: TokenKind = allDigits ? .number : entry < 0 && isCapitalised(at: startIndex) ? .name : .word
         append(entry: entry, kind: kind, textStart: textStart, length: length, span: span, into: &stream)
     }
+
+    private static func isSmallLetter(_ byte: UInt8) -> Bool { byte >= 0x61 && byte <= 0x7A }
 
     /// "Kev", not "KEV" or "kev": a capital then a small letter, as names are written (shouting is not a name).
     private func isCapitalised(at position: Int) -> Bool {

@@ -80,8 +80,8 @@ struct Scanner {
                 advance(length, units: 1)
                 word(into: &stream)
                 continue
-            } else if let symbol = CharacterClass.currency(scalar) {
-                emitSymbol(symbol, length: length, into: &stream)
+            } else if let symbol = CharacterClass.symbolWord(scalar) {
+                emitSymbol(symbol, length: length, units: scalar >= 0x10000 ? 2 : 1, into: &stream)
                 continue
             }
             advance(length, units: scalar >= 0x10000 ? 2 : 1)
@@ -128,7 +128,7 @@ struct Scanner {
         position > 0 && bytes[position - 1] == 0x20 && position + 1 < bytes.count && bytes[position + 1] == 0x20
     }
 
-    mutating func emitSymbol(_ symbol: StaticString, length: Int, into stream: inout TokenStream) {
+    mutating func emitSymbol(_ symbol: StaticString, length: Int, units: Int32 = 1, into stream: inout TokenStream) {
         let textStart = Int32(stream.text.count)
         symbol.withUTF8Buffer { stream.text.append(contentsOf: $0) }
         let textLength = Int32(stream.text.count) - textStart
@@ -137,8 +137,8 @@ struct Scanner {
             return tokenizer.lexicon.lookup(slice, hash: Lexicon.hash(slice))
         }
         stream.tokens.append(
-            Token(word: word, kind: .word, sentence: sentence, start: utf16, end: utf16 + 1,
+            Token(word: word, kind: .word, sentence: sentence, start: utf16, end: utf16 + units,
                   textStart: textStart, textLength: textLength))
-        advance(length, units: 1)
+        advance(length, units: units)
     }
 }

@@ -93,7 +93,7 @@ struct PatternParser {
                 throw Failure(reason: "\"*\" may only end a word")
             }
             let letters = word.hasSuffix("*") ? String(word.dropLast()) : word
-            guard letters.unicodeScalars.contains(where: { CharacterClass.isWord($0.value) || CharacterClass.currency($0.value) != nil })
+            guard letters.unicodeScalars.contains(where: { CharacterClass.isWord($0.value) || CharacterClass.symbolWord($0.value) != nil })
             else { throw Failure(reason: "\"\(word)\" has no letters or digits") }
             lexemes.append(.word(word))
         }
