@@ -2,7 +2,7 @@
 ///
 /// The rules are precise but only know the phrasings someone wrote down; people find endless others
 /// ("tying up loose ends before Friday", "what you want is a weighted blanket"). The model is trained on
-/// labelled lines (`withness reflect-train`) and weighs every unigram, bigram and trigram of a message per
+/// labelled lines (`withness reflect-train`) and weighs every unigram and bigram of a message per
 /// family; a family the rules did not find is offered when the model's probability passes the family's
 /// threshold. It is data like the rules: a readable text file a deployment can retrain or switch off.
 public struct LearnedModel: Sendable, Equatable {
