@@ -42,6 +42,17 @@ struct PairIndexTests {
         }
     }
 
+    @Test("a pattern starting with any one word is found by the word after it, whatever the first token is")
+    func anyWordFirst() throws {
+        let engine = try TextingAndQuotationTests.engine(["^ _ (is|was) lovely"])
+        for text in ["Kev is lovely", "she was lovely", "42 is lovely", "honestly, tea is lovely"] {
+            #expect(engine.analyse(text).families == ["test"], Comment(rawValue: text))
+        }
+        for text in ["is lovely", "the tea is lovely", "she. is lovely"] {
+            #expect(engine.analyse(text).families.isEmpty, Comment(rawValue: text))
+        }
+    }
+
     @Test("a pair found twice in a message matches at its first place, as the one-word index did")
     func earliestSpan() throws {
         let engine = try TextingAndQuotationTests.engine(["you should", "you should rest"])

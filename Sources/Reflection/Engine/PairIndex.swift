@@ -2,8 +2,9 @@
 ///
 /// Most patterns start with a common word ("i", "you", "what") that a 300-character message holds several
 /// times; indexed by that word alone, each is tried (and mostly fails) at every occurrence. Indexed by the
-/// first *two* words, a pattern is only tried where both stand together, which is rare. Patterns whose start
-/// is not two plain words (a slot, a prefix, a gap, a one-word match) stay in the one-word index.
+/// first *two* words, a pattern is only tried where both stand together, which is rare. A pattern that
+/// starts with any one word then a word (`^ _ is …`) is indexed by `anyWord` and that second word. Patterns
+/// whose start is none of these (a slot, a prefix, a longer gap, a one-word match) stay in the one-word index.
 struct PairIndex: Sendable {
     /// An open-addressing table keyed by the word pair; empty slots hold `emptyKey`.
     var slots: [PairSlot] = [PairSlot(key: PairSlot.emptyKey, first: 0, end: 0)]
@@ -18,7 +19,10 @@ struct PairIndex: Sendable {
         var end: Int32
     }
 
-    /// The key for `first` followed by `second` (both lexicon word ids, so non-negative).
+    /// Stands for "any token" as the first of a pair (`_` in a pattern); never a lexicon id.
+    static let anyWord: Int32 = -1
+
+    /// The key for `first` followed by `second` (lexicon word ids, or `anyWord` first).
     @inline(__always) static func key(_ first: Int32, _ second: Int32) -> UInt64 {
         UInt64(UInt32(bitPattern: first)) << 32 | UInt64(UInt32(bitPattern: second))
     }
@@ -72,9 +76,10 @@ extension PairIndex {
         }
     }
 
-    /// Every (first word, second word) a pattern starting at step `start` can begin with, or nil when its
-    /// start is not two words (a slot, prefix or gap comes first or second, or it can match one word), or
-    /// when there are more than `limit` pairs. Over-approximates: the matcher still checks every attempt.
+    /// Every (first word, second word) a pattern starting at step `start` can begin with (`anyWord` first
+    /// for `_`), or nil when its start is not two words (a slot, prefix or gap comes second, a slot or prefix
+    /// first, or it can match one word), or when there are more than `limit` pairs. Over-approximates: the
+    /// matcher still checks every attempt.
     static func startingPairs(of start: Int, in program: Program, builder: ProgramBuilder, limit: Int) -> Set<UInt64>? {
         var pairs = Set<UInt64>()
         func add(_ firsts: [Int32], then seconds: [Int32]) -> Bool {
@@ -91,6 +96,8 @@ extension PairIndex {
             case .wordIn(let set):
                 guard let seconds = wordsStarting(pc + 1, program, builder), add(builder.members(of: set), then: seconds)
                 else { return nil }
+            case .any:
+                guard let seconds = wordsStarting(pc + 1, program, builder), add([anyWord], then: seconds) else { return nil }
             case .trie(let root):
                 guard !program.trieTerminal[Int(root)] else { return nil }
                 for (word, node) in trieChildren(Int(root), program) {

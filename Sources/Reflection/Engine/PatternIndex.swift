@@ -19,7 +19,8 @@ struct PatternIndex: Sendable {
     var byKind: [[Int32]] = Array(repeating: [], count: TokenKind.allCases.count)
     /// Patterns that can start with a `prefix*` word, with the prefix's first byte as a quick filter.
     var byPrefix: [(firstByte: UInt8, pattern: Int32)] = []
-    /// Patterns that can start on any token (`^ _ …`); their `^` makes most attempts fail at once.
+    /// Patterns that can start on any token (`^ _ …`) and are not in `pairs` (their second step is not a
+    /// word); their `^` makes most attempts fail at once.
     var anyToken: [Int32] = []
     /// Patterns that start with two words, by that pair (they are not in `byWord`).
     var pairs = PairIndex()

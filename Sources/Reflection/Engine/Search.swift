@@ -37,33 +37,44 @@ struct Search {
         let tokens = matcher.tokens
         for position in 0..<tokens.count {
             let token = tokens[position]
+            // The word after this one, when it is a word in the same sentence (pairs never cross a break).
+            var next: Int32 = -1
+            if position + 1 < tokens.count, tokens[position + 1].sentence == token.sentence {
+                next = tokens[position + 1].word
+            }
             if token.word >= 0 {
                 let word = Int(token.word)
-                var single = Int(index.wordOffsets[word])..<Int(index.wordOffsets[word + 1])
-                var paired = 0..<0
-                if position + 1 < tokens.count, tokens[position + 1].word >= 0,
-                    tokens[position + 1].sentence == token.sentence
-                {
-                    paired = index.pairs.patterns(token.word, tokens[position + 1].word)
-                }
-                // Both lists are in pattern order; merged, the attempts keep that order.
-                while !single.isEmpty || !paired.isEmpty {
-                    if paired.isEmpty || !single.isEmpty && index.byWord[single.lowerBound] < index.pairs.patterns[paired.lowerBound] {
-                        attempt(Int(index.byWord[single.lowerBound]), at: position)
-                        single = single.dropFirst()
-                    } else {
-                        attempt(Int(index.pairs.patterns[paired.lowerBound]), at: position)
-                        paired = paired.dropFirst()
-                    }
-                }
+                let single = index.byWord[Int(index.wordOffsets[word])..<Int(index.wordOffsets[word + 1])]
+                let paired = next >= 0 ? index.pairs.patterns[index.pairs.patterns(token.word, next)] : index.pairs.patterns[0..<0]
+                attemptInOrder(single, paired, at: position)
             }
             if token.kind != .word {
                 for pattern in index.byKind[Int(token.kind.rawValue)] { attempt(Int(pattern), at: position) }
             }
-            for pattern in index.anyToken { attempt(Int(pattern), at: position) }
+            let afterAny = next >= 0 ? index.pairs.patterns[index.pairs.patterns(PairIndex.anyWord, next)] : index.pairs.patterns[0..<0]
+            attemptInOrder(index.anyToken, afterAny, at: position)
             if !index.byPrefix.isEmpty, token.textLength > 0 {
                 let first = matcher.text[Int(token.textStart)]
                 for (byte, pattern) in index.byPrefix where byte == first { attempt(Int(pattern), at: position) }
+            }
+        }
+    }
+
+    /// Attempts the patterns of two lists, each in ascending pattern order, merged into that order, so a
+    /// pattern's place in the one-word or pair index never changes which match is found first.
+    @inline(__always)
+    private func attemptInOrder<First: Collection<Int32>, Second: Collection<Int32>>(
+        _ first: First, _ second: Second, at position: Int
+    ) {
+        var left = first.startIndex
+        var right = second.startIndex
+        while left != first.endIndex || right != second.endIndex {
+            if right == second.endIndex || left != first.endIndex && first[left] < second[right] {
+                attempt(Int(first[left]), at: position)
+                first.formIndex(after: &left)
+            } else {
+                attempt(Int(second[right]), at: position)
+                second.formIndex(after: &right)
             }
         }
     }
