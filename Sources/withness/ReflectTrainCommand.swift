@@ -29,6 +29,12 @@ struct ReflectTrain: ParsableCommand {
     @Option(help: "Gradient-descent epochs.")
     var epochs = 600
 
+    @Option(help: "L2 penalty: higher keeps weights small and the model closer to what many lines agree on.")
+    var l2 = LearnedModelTrainer.Settings().l2
+
+    @Option(help: "Keep only n-grams found in at least this many lines.")
+    var minCount = LearnedModelTrainer.Settings().minimumCount
+
     /// Which rule's words each family's model-found suggestion borrows.
     static let borrowedRules = [
         "crisis": "crisis-want-to-die", "boundary": "boundary-contact", "whats-wrong": "whats-wrong-person",
@@ -58,6 +64,8 @@ struct ReflectTrain: ParsableCommand {
         }
         var settings = LearnedModelTrainer.Settings()
         settings.epochs = epochs
+        settings.l2 = l2
+        settings.minimumCount = minCount
         let thresholds = try Self.thresholds(threshold)
         settings.threshold = thresholds[""] ?? 0.5
         let model = LearnedModelTrainer(book: book, settings: settings)
