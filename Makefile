@@ -61,10 +61,10 @@ conformance: deps
 # The learned reflection layer, retrained from the project's training lines (never from the check sets:
 # heldout-3-check.jsonl and the shared dev set). Rewrites Sources/Reflection/Learned/BundledModel.swift.
 TRAINING = $(addprefix Tests/ReflectionTests/Fixtures/,heldout-2.jsonl probes.jsonl heldout-3-tune.jsonl training-4a.jsonl training-4b.jsonl \
-	training-6a.jsonl training-6b.jsonl training-6c.jsonl)
+	training-6a.jsonl training-6b.jsonl training-6c.jsonl training-7a.jsonl training-7b.jsonl training-7c.jsonl)
 train-reflection: deps
 	swift build -c release --product withness
-	.build/release/withness reflect-train $(TRAINING) --threshold 0.5,crisis=0.7 \
+	.build/release/withness reflect-train $(TRAINING) --threshold 0.4,crisis=0.6,whats-wrong=0.6,labels=0.5,fixing=0.5 \
 		--swift-output Sources/Reflection/Learned/BundledModel.swift
 
 clean:
