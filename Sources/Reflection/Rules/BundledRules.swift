@@ -296,7 +296,7 @@ enum BundledRules {
       "euros", "score", "twenty", "fifty", "hundred", "thirty", "forty", "ten", "five", "a few quid",
       "some money", "a bit of money", "a loan", "funds", "dosh", "a twenty", "a fifty", "a hundred",
       "a couple of quid", "a couple quid", "the money", "rent money", "bus fare", "the fare"],
-    "PAY_VERB": ["lend", "loan", "give", "send", "paypal", "venmo", "transfer", "pay", "bung", "sub", "spot",
+    "PAY_VERB": ["m pesa", "mpesa", "gcash", "paytm", "interac", "etransfer", "lend", "loan", "give", "send", "paypal", "venmo", "transfer", "pay", "bung", "sub", "spot",
       "cashapp", "revolut", "monzo", "wire", "float", "front", "bank transfer", "e transfer", "zelle",
       "western union", "chuck", "bank", "owe", "slide", "shoot", "toss"],
     "CONTACT_THING": ["eircode", "post code", "pin code", "pincode", "number", "numbers", "digits", "mobile", "mobile number", "phone number", "phone",
@@ -305,7 +305,7 @@ enum BundledRules {
       "socials", "social media", "tiktok", "twitter", "kik", "signal", "username", "user name", "surname",
       "full name", "last name", "postcode", "zip code", "zip", "location", "addy", "digits", "deets",
       "skype", "teams", "messenger", "wechat", "line id", "threads", "bluesky", "reddit", "tumblr", "at"],
-    "PLATFORM": ["facebook messenger", "fb messenger", "insta", "instagram", "snapchat", "whatsapp", "discord", "telegram", "facebook", "tiktok",
+    "PLATFORM": ["linkedin", "steam", "xbox", "xbox live", "psn", "playstation", "twitch", "roblox", "viber", "line", "imo", "facebook messenger", "fb messenger", "insta", "instagram", "snapchat", "whatsapp", "discord", "telegram", "facebook", "tiktok",
       "twitter", "kik", "signal", "skype", "messenger", "wechat", "threads", "bluesky", "reddit", "tumblr",
       "x", "number", "mobile", "email", "cell", "phone", "digits"],
     "SOCIAL": ["instagram", "snapchat", "whatsapp", "discord", "telegram", "facebook", "tiktok", "twitter", "kik",
@@ -714,7 +714,7 @@ enum BundledRules {
        "within": 2}], "text": "It sounds like things are really painful right now. You don’t have to hold this alone: you could tell the people here what’s happening, and there is support you can reach right now.",
        "why": "When someone is thinking about ending their life, staying connected matters more than anything else we could say."},
     {"id": "boundary-money", "family": "boundary", "task": "mutuality", "principle": "relationship",
-     "patterns": [
+     "patterns": ["(can|could|would|will) (you|u|anyone|anybody|someone|somebody|any of you|you guys) [{ADV}] [mind] [be able to] (cover|covering|pay|paying|pay for|paying for|pay off|top up|topping up|put|putting|chip in|chip in for|chip in on|help with|help me with|sort|sort out|get|grab|stick|bung) [me] ..2 (my|a|some|a bit|a bit in|a bit into|a bit towards|something towards|something in) ..2 (bill|bills|rent|credit|phone credit|deposit|fees|fare|shopping|account|voucher|vouchers|meter|electric|gas|top up|data|debt|fine|gas card|electric card|food shop|tesco voucher|gift card|gift cards)", "any chance (of|you could|you can|of you|i could|i can) ..3 (a loan|some money|a fiver|a tenner|{MONEY}|a voucher|vouchers|a bit of cash|a sub|a few quid|borrow|lend|spot me|sub me)", "(send|transfer|wire|e transfer|etransfer|pay) [me|us] ({NUMBER}|{MONEY}) (on|via|by|through|with|over) ..2 (m pesa|mpesa|gcash|upi|paytm|interac|western union|moneygram|wise|remitly|paypal|venmo|cashapp|cash app|zelle|revolut|monzo|bank)", "(e transfer|etransfer|interac|zelle|venmo|paypal|cashapp|cash app|revolut|monzo) me (at|on|via|to|$)", "(gofundme|go fund me|just giving|justgiving|fundraiser|ko fi|kofi|donation link|donations link) ..6 (link|in my bio|on my profile|if anyone|can spare|please|share|donate)", "(can|could) (spare|afford to spare|chip in) (anything|something|a few quid|a bit|what you can|a little)", "(put in|invest|chuck in|stick in|pop in) ({NUMBER}|{MONEY}|a bit|some money) ..4 (it will be|you will get|get back|double|doubles|turn into|turns into|make you|by christmas|in a month|in a week)", "(crypto|bitcoin|forex|trading|investment|scheme|side hustle|opportunity) ..8 (dm me|message me|pm me|inbox me|i will explain|get in early|hit me up|get in on)", "(anyone|anybody|someone|you|u) (wanna|want to|want|fancy|interested in|keen to) (buy|buying) (my|a|some|this)", "(hand|give|pass|let me have|send me|give me) [me|over] (your|ur) (bank card|card|cards|pin|pin number|passport|bank details|online banking|login|password|benefits card|card and pin)", "(do|sort) (you|u) (one|a few|some|a couple) (for|at) ({NUMBER}|{MONEY}|forty|twenty|thirty|fifty|a tenner|a fiver|cheap|mates rates)", 
        "{PAY_VERB} (me|you|us) [a|some|a few|the|like|about|around|just|only|maybe] ..2 ({MONEY}|{NUMBER}) [{MONEY}|{NUMBER}]",
        "(borrow|borrowing|loan of|lend of) [a|some|a few|the|like|about|around] ..2 ({MONEY}|{NUMBER})",
        "(spare|sparing) (a|some|me|any|us) ..2 ({MONEY}|{NUMBER}|change)",
@@ -741,7 +741,7 @@ enum BundledRules {
      "why": "Lending, borrowing or giving money can turn a peer relationship into a debt, which is hard on both people."},
 
     {"id": "boundary-contact", "family": "boundary", "task": "connection", "principle": "relationship",
-     "patterns": [
+     "patterns": ["(which|what) (entrance|floor|flat|building|door|stop|bus stop|gate|block|number) (do|are|d|is) (you|u|yours|your flat|ur flat) (use|on|in|live|at|get off at|come out|come out of|live in)", "(knock|come round|pop round|drop by|drop round|call round|pop in|buzz|come over|pop over) (whenever|any time|anytime|when) (you|u) (like|want|fancy|feel like it)", "(write to|post it to|send it to|send to|post to|mail it to|mail) (me at|my) ..2 (po box|p o box|address|house|flat|home)", "(best|your|ur|an|home) address (to|i can|for me to|so i can) (post|send|mail|deliver|drop) ..3 (to|it|them|round)", "(my|mine) (number|mobile|email|details|phone|digits|contact details) (is|are|s) (on|in) (there|it|my profile|my linkedin|my facebook|my page|my bio|my website)", "^ ({PLATFORM}) me ($|instead|on there|there|later|tonight|anytime|any time|whenever|x|on)", 
        "(send|give|text|dm|pm|message|drop|share|swap|exchange|give me|pass) [me|us] (your|ur|our|numbers|each other|each others|my) [phone|mobile|personal] {CONTACT_THING}",
        "(swap|exchange|share|trade) (numbers|details|contact details|contacts|socials|instagrams|snapchats|emails)",
        "(what is|whats|can i have|can i get|could i have|could i get|may i have|send me|give me|tell me|do you have|let me get|let me have|i need|i want|lemme get) (your|ur) [phone|mobile|home|personal|email|real] {CONTACT_THING}",
@@ -781,7 +781,7 @@ enum BundledRules {
      "why": "Keeping contact inside the space keeps you both safe and keeps the relationship one of equals."},
 
     {"id": "boundary-meet", "family": "boundary", "task": "connection", "principle": "relationship",
-     "patterns": [
+     "patterns": ["(meet me|come|come with me|see me|come round|come over|come fishing|come walking|come for|join me|meet up) ..8 (just the two of us|just you and me|just you and i|just us two|nobody else|no one else|just you|on your own|just us|only you)", "(just the two of us|just you and me|just you and i|just us two) ..6 (down at|at the|round mine|at mine|at my|in the|up at|i will bring|bring)", "(surprise|visit|see|come and see) (you|u) at (work|your work|ur work|your place|your house|your flat|home|your home|your school)", "(we|you and me|us two|you and i) should (have|go for|grab|get) (dinner|a drink|drinks|a meal|a coffee|lunch|a date|a pint)", 
        "(come|coming|pop|popping|drop|dropping|swing|head|get|stay|sleep|crash) (round|over|around|by|back|to) [to] {MY_PLACE}",
        "(come|coming|pop|popping|drop|dropping|swing|head|get|stay|sleep|crash|go) (round|over|around|by|back|to) [to] {YOUR_PLACE}",
        "(can|could|should|shall|will|i will|let me|i can|i could|i am going to) [i|you|u|we] (come|pop|drop|swing|go) (round|over|by|and see|and check on|to see|to check on|to visit) (you|u|yours|your place)",
@@ -821,7 +821,7 @@ enum BundledRules {
      "why": "Private meet-ups can blur the boundaries that keep peer support safe for both of you."},
 
     {"id": "boundary-romantic", "family": "boundary", "task": "mutuality", "principle": "relationship",
-     "patterns": [
+     "patterns": ["(thinking about|thinking of|picturing|imagining|dreaming about|dreaming of|fantasising about|fantasizing about|think about|picture|imagine) (you|u) (in bed|in my bed|naked|next to me|in the shower|in the bath|under me|on top of me|without (your|ur) clothes|in your underwear|in ur underwear)", "(you and me|you and i|me and you|just us|just the two of us) (in a|in my|in your|in bed|in the) [hotel] (hotel room|hotel|bed|room|bedroom|shower|bath|tent) [for|all|together]", "(no strings|no strings attached|nsa|friends with benefits|fwb|casual hook up|casual fun|discreet fun)", "(swap|trade|exchange) (pics|pictures|photos|selfies|nudes|snaps) ($|you first|u first|later|tonight|x|babe|hun)", "(give|giving) (you|u) a (massage|back rub|rub down|foot rub|full body massage)", "good with my hands", "(be|being|become|becoming) more than [just] (group friends|friends|mates|chat buddies|peers|chat friends|group mates)", "more than (group friends|just friends|just mates|just peers|chat buddies)", "(in|from) (that|your|ur|the) ..2 (dress|bikini|swimsuit|lingerie|profile pic|pfp|pic|photo|picture|underwear) ..4 (got any more|have you got any more|send more|more of you|more pics|more like that|any more pics|any more like)", 
        "(you are|ur|you look|you looked|you are looking|you sound|you are so|you are really|you are very) [{ADV}] [so|really|very|well|proper|absolutely|dead|seriously|super|incredibly|bloody] {LOOKS}",
        "(you are|ur|you look|you looked) [{ADV}] [so|really|very|well|proper|absolutely|dead|seriously|super|incredibly|bloody] (pretty|cute) ($|and|x|xx|babe|hun|to me|not going to lie|to be honest|lol)",
        "(you are|ur|you look|you looked) (so|really|very|well|proper|dead|damn|super|bloody) fine",
