@@ -1054,7 +1054,7 @@ enum BundledRules {
      "why": "A label can stand in for the person; asking about their experience brings their own story back."},
 
     {"id": "fixing-advice", "family": "fixing", "task": "worldview", "principle": "learning",
-     "patterns": [
+     "patterns": ["(could|can|would|couldnt|could not|can not|cant) (you|u) not [{ADV}] {ADVICE_VERB}", "(could|can|would) (you|u) [{ADV}] not [{ADV}] (switch|change|swap|move|go|ask|get|quit|leave|tell|drop|cut|try)", "^ (mute|block|unfollow|unfriend|uninstall|delete|archive) (the|your|ur|that|him|her|them|those|his|their) ..4 ($|trust me|honestly|seriously|till|until|for a|and|now|tonight|already|mate|hun)", "^ (swap|switch|trade|replace|change) (the|your|ur) ..2 (for|with|to) ..4 ($|you will|trust me|honestly|and)", "(you will|you would|youll) (feel|see|notice) the difference", 
        "(it is|its|it was) [high|about] time (you|u) [{ADV}] (put|got|told|stood|started|stopped|moved|left|went|gave|took|made|did|saw|talked|spoke|called|rang|let|learned|learnt|faced|ditched|dumped|had)",
        "(trick|secret|key) is (to|never to|not to|just to|to just|to never)",
        "(would|might) it (not) be (an idea|a good idea|worth|best|wise|better|easier)",
@@ -1142,7 +1142,7 @@ enum BundledRules {
        {"pattern": "(you|u) (should|must|have to|need to|gotta|got to) [all|both] [{ADV}] (come|pop|drop|swing by|come along|come down|come to)", "where": "at"},
        {"pattern": "(open to everyone|everyone welcome|all welcome|everyone is welcome|anyone is welcome|open to all|all are welcome)", "where": "sentence"},
        {"pattern": "(reminder that|gentle reminder|quick reminder|room agreement|group agreement|we do not tell each other|we dont tell each other|we do not give advice|no advice giving|in this room we|in here we|as per the agreement)", "where": "text"},
-       {"pattern": "(mics|mic|emoji|hand emoji|raise your hand|hands up|cameras|chat box|breakout|breakout room|mute)", "where": "sentence"},
+       {"pattern": "(mics|mic|emoji|hand emoji|raise your hand|hands up|cameras|chat box|breakout|breakout room|mute (your|ur|the|my) (mic|mics|microphone|microphones|audio|sound|camera|video)|mute yourselves|mute yourself|on mute|unmute)", "where": "sentence"},
        "reported-speech", "platform-talk", "past-story", "quoted", "room-agreement",
        {"pattern": "(have|of) (seen|heard|been|known|watched|tasted|felt|come|told|asked|mentioned)", "where": "inside"},
        {"pattern": "why (do not|dont) (you|u) [{ADV}] (like|love|want|think|know|feel|believe|trust|care|understand|remember|agree|get on|mind|hate|seem|look|sound|reply|answer|respond|ever|say anything|talk to me|tell me|trust me|like me|come here any more)", "where": "at"},
@@ -1229,7 +1229,7 @@ enum BundledRules {
      "why": "Advice can leave someone feeling unheard; being curious about what they want keeps you learning together."},
 
     {"id": "fear-risk", "family": "fear", "task": "mutuality", "principle": "hope",
-     "patterns": [
+     "patterns": ["(makes|made|make|making|got) me (sick with worry|worried sick|so anxious|so scared|terrified|frightened|sick to my stomach|ill with worry|physically sick) ..3 (you|u|of you|about you)", "(sick with worry|worried sick|beside myself|out of my mind|ill with worry) ..4 (about|thinking of|thinking about|over|for) (you|u)", "(call|phone call|knock on the door|knock at the door|message|text|news|the police) ..4 (saying|that|to say|telling me) ..2 (something (has|is|had) happened to (you|u)|something happened to (you|u)|(you|u) (are|were|have been) (dead|in hospital|gone|hurt|found|missing))", "(frightened|scared|afraid|terrified|worried|dread to think|dread|petrified) (of|about|to think) what (happens|will happen|might happen|could happen|would happen|state|you will|you might|you could|you would|you are going to) ..4 (if you|if u|when you|by|with you|to you|$)", "(not|never) in the (state|mood|condition|shape) (you are|ur|youre|you were) in", "(with|in) the (state|mood|condition) (you are|ur|youre) in ..6 (you will|you could|you might|i dread|worried|scared|terrified|dread)", "(do not|dont|i do not|really do not) like (you|u) being (out there|on your own|alone|by yourself|out on your own|out late|out at night|on ur own) ..6 (with nobody|with no one|nobody|no one|unchecked|$|at night|like that)", 
        "{I} [{ADV}] [{ADV}] [am|was|get|feel|felt|have been|been|do|keep|got|getting|m|also|would be|will be|would get|would feel|will get|would be so|d be] [{ADV}] [so|a bit|a little|bit|really|very|quite|kind of|sort of|seriously|genuinely|honestly|properly|bloody|fucking] {FEAR_WORD} [sick|to death|so much|a lot|a bit|constantly|all the time] [that|about|for|if|like|of what might happen to|what will happen to|what might happen to|what could happen to|what happens to] (you|ur|your)",
        "(you|ur) [{ADV}] [are|r|re] [{ADV}] [{ADV}] not safe",
        "(you|ur) [{ADV}] (are|r) [{ADV}] (unsafe|in danger|at risk|a danger|a risk|vulnerable|not okay to be)",
@@ -1342,7 +1342,7 @@ enum BundledRules {
 
     {"id": "fear-at-this-rate", "family": "fear", "task": "mutuality", "principle": "hope",
      "comment": "Where the other will end up if they go on ('the way you're going you'll be on a drip by Easter'): only beside the condition.",
-     "patterns": [
+     "patterns": ["(you|u) (could|will|would|might|are going to|gonna|may) [{ADV}] end up (in a bad way|in a very bad way|in a state|in hospital|back in hospital|sectioned|dead|on the streets|in a and e|in a ditch|in trouble|in care|in a mess|in a cell|inside|in prison|homeless|on a drip|in intensive care)", "(one more|another|miss one more|any more) ..3 and (they will|they would|they are going to|they will just|you will|you would|the school will|social services will) (discharge|section|sack|evict|arrest|take|kick|cut|stop|drop|lose|fire|expel|exclude|bar|ban) (you|your|ur|u)", "(you are|ur|youre) (a hazard|a danger|a risk|dangerous|a liability) (to yourself|to urself|to others|to everyone)", "(and|or) the (baby|kids|children|little one|bairns|bairn|wee one|little ones) (will|would|are going to|is going to|could) (be|end up|get) (in care|taken|taken off you|taken away|removed|put in care)", "(too risky|too dangerous|not safe|too much of a risk|too big a risk) (to leave|leaving|letting|to let) (you|u)", "(you are|ur|youre) taking (a|a big|a huge|such a|too much of a|a real|a massive|a serious) risk", "(only|just) a matter of time (before|till|until) (you|u|something|they|it)", 
        "(you|ur|u) [{ADV}] (will|would|d|are going to|are gonna|will soon|could|might) [{ADV}] (be|end up|wind up|land) [back] (in|on|at|into) ..2 ({BAD_PLACE}|a drip|life support|dialysis|a wheelchair|an early grave|a coffin|the morgue)",
        "(it|things|this|that) (will|is going to|are going to|could|might) end [{ADV}] (badly|in tears|horribly|in disaster|in hospital|in a&e)"
      ],
