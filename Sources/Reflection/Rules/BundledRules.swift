@@ -1342,7 +1342,7 @@ enum BundledRules {
 
     {"id": "fear-at-this-rate", "family": "fear", "task": "mutuality", "principle": "hope",
      "comment": "Where the other will end up if they go on ('the way you're going you'll be on a drip by Easter'): only beside the condition.",
-     "patterns": ["(you|u) (could|will|would|might|are going to|gonna|may) [{ADV}] end up (in a bad way|in a very bad way|in a state|in hospital|back in hospital|sectioned|dead|on the streets|in a and e|in a ditch|in trouble|in care|in a mess|in a cell|inside|in prison|homeless|on a drip|in intensive care)", "(one more|another|miss one more|any more) ..3 and (they will|they would|they are going to|they will just|you will|you would|the school will|social services will) (discharge|section|sack|evict|arrest|take|kick|cut|stop|drop|lose|fire|expel|exclude|bar|ban) (you|your|ur|u)", "(you are|ur|youre) (a hazard|a danger|a risk|dangerous|a liability) (to yourself|to urself|to others|to everyone)", "(and|or) the (baby|kids|children|little one|bairns|bairn|wee one|little ones) (will|would|are going to|is going to|could) (be|end up|get) (in care|taken|taken off you|taken away|removed|put in care)", "(too risky|too dangerous|not safe|too much of a risk|too big a risk) (to leave|leaving|letting|to let) (you|u)", "(you are|ur|youre) taking (a|a big|a huge|such a|too much of a|a real|a massive|a serious) risk", "(only|just) a matter of time (before|till|until) (you|u|something|they|it)", 
+     "patterns": [
        "(you|ur|u) [{ADV}] (will|would|d|are going to|are gonna|will soon|could|might) [{ADV}] (be|end up|wind up|land) [back] (in|on|at|into) ..2 ({BAD_PLACE}|a drip|life support|dialysis|a wheelchair|an early grave|a coffin|the morgue)",
        "(it|things|this|that) (will|is going to|are going to|could|might) end [{ADV}] (badly|in tears|horribly|in disaster|in hospital|in a&e)"
      ],
@@ -1815,6 +1815,17 @@ enum BundledRules {
      "requires": [{"pattern": "(thank|thanks|thank you|goodbye|bye|sorry|love you|whoever reads|forgive|hear someone|hear a voice|hear your voice|someone is voice|talk to someone|need to hear|can not do this|last|after tonight|it is time|not scared|ready)", "where": "text"}],
      "text": "It sounds like things are really painful right now. You don’t have to hold this alone: you could tell the people here what’s happening, and there is support you can reach right now.",
      "why": "When someone is thinking about ending their life, staying connected matters more than anything else we could say."},
+    {"id": "fear-plain-warning", "family": "fear", "task": "mutuality", "principle": "hope", "comment": "Warnings said plainly without 'at this rate': you could end up in a bad way, one more and they'll discharge you, a hazard to yourself, a matter of time.", "patterns": [
+       "(you|u) (could|will|would|might|are going to|gonna|may) [{ADV}] end up (in a bad way|in a very bad way|in a state|in hospital|back in hospital|sectioned|dead|on the streets|in a and e|in a ditch|in trouble|in care|in a mess|in a cell|inside|in prison|homeless|on a drip|in intensive care)",
+       "(one more|another|miss one more|any more) ..3 and (they will|they would|they are going to|they will just|you will|you would|the school will|social services will) (discharge|section|sack|evict|arrest|take|kick|cut|stop|drop|lose|fire|expel|exclude|bar|ban) (you|your|ur|u)",
+       "(you are|ur|youre) (a hazard|a danger|a risk|dangerous|a liability) (to yourself|to urself|to others|to everyone)",
+       "(and|or) the (baby|kids|children|little one|bairns|bairn|wee one|little ones) (will|would|are going to|is going to|could) (be|end up|get) (in care|taken|taken off you|taken away|removed|put in care)",
+       "(too risky|too dangerous|not safe|too much of a risk|too big a risk) (to leave|leaving|letting|to let) (you|u)",
+       "(you are|ur|youre) taking (a|a big|a huge|such a|too much of a|a real|a massive|a serious) risk",
+       "(only|just) a matter of time (before|till|until) (you|u|something|they|it)"],
+     "unless": ["reported-speech", "relationship-talk", "quoted", "past-story", "negated"],
+     "text": "You could name your own worry and ask what would feel supportive to them, or how you could face this together.",
+     "why": "Risk talk can leave someone feeling managed; naming your own fear and asking about hope keeps you alongside each other."},
     {"id": "crisis-means-disguised", "family": "crisis", "task": "connection", "principle": "hope", "comment": "A means bought or studied with a hint that it is not for its usual use: 'bought a length of hose and I don't even have a garden', 'videos on knots and it wasn't for sailing'.", "patterns": [
        "(and|but|which|that) (it was not|it is not|it is not even|it was not even|they are not|they were not|not) for (sailing|camping|climbing|the garden|gardening|diy|work|fishing|the boat|the car|cooking|sewing|crafts|crafting|scouts|a project|the shed|the allotment|my plants|the plants|the tent|boating|a hobby|the washing)",
        "(do not|did not|not|never) [even] (have|own|got|had) a (garden|boat|car|dog|tent|bbq|barbecue|pool|allotment|shed|pond|washing line)"],
