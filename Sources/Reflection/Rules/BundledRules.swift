@@ -404,7 +404,7 @@ enum BundledRules {
       {"pattern": "(no way|nobody|no one|noone|no body)", "where": "before", "within": 3}
     ],
     "platform-talk": [
-      {"pattern": "(shares|everyone gets a turn|each share|your share|stick to the topic|mute|unmute|i statements)", "where": "sentence"},
+      {"pattern": "(shares|everyone gets a turn|each share|your share|stick to the topic|mute (your|ur|the|my) (mic|mics|microphone|microphones|audio|sound|camera|video)|mute yourselves|mute yourself|on mute|unmute|i statements)", "where": "sentence"},
       {"pattern": "(the facilitators|a facilitator|the facilitator|the mods|a mod|the moderators|the admins|an admin|the host|the hosts)", "where": "sentence"},
       {"pattern": "(button|buttons|menu|settings|this app|the room|this room|pinned|agreement|the chat|this chat|on here|report button|mute button|the platform|screen|click|tap|this link|the page|scroll|the top|the bottom|refresh|log in|log out|login|logout|the site|the website|reload|tab|camera|mic|microphone|video|volume|notifications|browser)", "where": "sentence"}
     ],
