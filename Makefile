@@ -64,7 +64,7 @@ TRAINING = $(addprefix Tests/ReflectionTests/Fixtures/,heldout-2.jsonl probes.js
 	training-6a.jsonl training-6b.jsonl training-6c.jsonl training-7a.jsonl training-7b.jsonl training-7c.jsonl)
 train-reflection: deps
 	swift build -c release --product withness
-	.build/release/withness reflect-train $(TRAINING) --threshold 0.4,crisis=0.6,whats-wrong=0.6,labels=0.5,fixing=0.5 \
+	.build/release/withness reflect-train $(TRAINING) --threshold 0.4,crisis=0.6,whats-wrong=0.7,labels=0.5,fixing=0.5 \
 		--swift-output Sources/Reflection/Learned/BundledModel.swift
 
 clean:

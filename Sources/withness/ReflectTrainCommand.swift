@@ -43,16 +43,16 @@ struct ReflectTrain: ParsableCommand {
     ]
 
     /// Words one of which a message must hold before the model may offer crisis (see `LearnedModel.cues`):
-    /// dying, harm, means, farewells, burden and endings, in the tokenizer's normalised forms.
+    /// dying, harm, means, farewells and burden, in the tokenizer's normalised forms. Everyday words of
+    /// time and endings ("tonight", "done", "ready", "sorry") were dropped after they let the model offer
+    /// crisis on a facilitator's "I'm going to close the room, thanks for being here tonight".
     static let cues = [
         "crisis": """
             die dying died dead death deathbed kill killing suicide suicidal unalive unaliving end ending ended \
             alive live living life exist existing existence wake waking sleep forever pills tablets meds overdose \
             od paracetamol rope noose blade blades razor knife gun cut cutting cuts bleed bleeding blood hurt \
             hurting harm harming jump jumping bridge ledge edge roof tracks train drown hang goodbye goodbyes bye \
-            gone burden relieved letters letter note notes funeral peace plan planned ready away anymore \
-            longer point bottle packet box stockpiling saved counted sorry forgive miss disappear vanish \
-            tonight done finished
+            burden relieved letters letter note notes funeral peace bottle packet stockpiling disappear vanish
             """.split(whereSeparator: { $0 == " " || $0 == "\\" || $0 == "\n" }).map(String.init),
     ]
 
