@@ -23,10 +23,13 @@ struct HeldOutSetTests {
     /// Set 3's check half was never read while rules were written or the model trained (docs/REFLECTION.md,
     /// "The blind check"); it measured 0.89 / 0.85 overall. Per family it is not yet at the aim, so this holds
     /// the overall figures, to catch a change that undoes them.
-    @Test("the blind check half of held-out set 3 keeps overall precision ≥ 0.85 and recall ≥ 0.8")
-    func blindCheckHalf() throws {
+    /// Sets nobody tuned on (docs/REFLECTION.md, "The blind check"): only their figures were ever taken.
+    @Test("the blind sets keep overall precision ≥ 0.85 and recall ≥ 0.8", arguments: [
+        "heldout-3-check.jsonl", "heldout-5-check.jsonl",
+    ])
+    func blindSets(_ fixture: String) throws {
         let engine = try Fixture.engine()
-        let set = try LabelledSet(fixture: "heldout-3-check.jsonl")
+        let set = try LabelledSet(fixture: fixture)
         var found = 0, right = 0, expected = 0
         for line in set.lines {
             let families = engine.analyse(line.text).families
@@ -34,8 +37,8 @@ struct HeldOutSetTests {
             right += families.intersection(line.labels).count
             expected += line.labels.count
         }
-        #expect(Double(right) / Double(found) >= 0.85)
-        #expect(Double(right) / Double(expected) >= 0.8)
+        #expect(Double(right) / Double(found) >= 0.85, Comment(rawValue: fixture))
+        #expect(Double(right) / Double(expected) >= 0.8, Comment(rawValue: fixture))
     }
 
     @Test("the held-out set covers each family with 25 or more messages, and nearly half carry no label")
