@@ -59,7 +59,8 @@ conformance: deps
 	./scripts/conformance.sh
 
 # The learned reflection layer, retrained from the project's training lines (never from the check sets:
-# heldout-3-check.jsonl, heldout-5-check.jsonl and the shared dev set). Rewrites Sources/Reflection/Learned/BundledModel.swift.
+# the heldout-*-check.jsonl sets and the shared dev set).
+# Rewrites Sources/Reflection/Learned/BundledModel.swift.
 TRAINING = $(addprefix Tests/ReflectionTests/Fixtures/,heldout-2.jsonl probes.jsonl heldout-3-tune.jsonl training-4a.jsonl training-4b.jsonl \
 	training-6a.jsonl training-6b.jsonl training-6c.jsonl training-7a.jsonl training-7b.jsonl training-7c.jsonl)
 train-reflection: deps

@@ -23,11 +23,12 @@ struct HeldOutSetTests {
     /// Set 3's check half was never read while rules were written or the model trained (docs/REFLECTION.md,
     /// "The blind check"); it measured 0.89 / 0.85 overall. Per family it is not yet at the aim, so this holds
     /// the overall figures, to catch a change that undoes them.
-    /// Sets nobody tuned on (docs/REFLECTION.md, "The blind check"): only their figures were ever taken.
-    @Test("the blind sets keep overall precision ≥ 0.85 and recall ≥ 0.8", arguments: [
-        "heldout-3-check.jsonl", "heldout-5-check.jsonl",
+    /// Sets nobody tuned on (docs/REFLECTION.md, "The blind checks"): only their figures were ever taken.
+    /// Sets 3 and 5 were written to dodge trigger words; set 8 is in the dev set's plain style.
+    @Test("the blind sets keep their overall precision and recall", arguments: [
+        ("heldout-3-check.jsonl", 0.85, 0.8), ("heldout-5-check.jsonl", 0.85, 0.8), ("heldout-8-check.jsonl", 0.9, 0.85),
     ])
-    func blindSets(_ fixture: String) throws {
+    func blindSets(_ fixture: String, _ precision: Double, _ recall: Double) throws {
         let engine = try Fixture.engine()
         let set = try LabelledSet(fixture: fixture)
         var found = 0, right = 0, expected = 0
@@ -37,8 +38,8 @@ struct HeldOutSetTests {
             right += families.intersection(line.labels).count
             expected += line.labels.count
         }
-        #expect(Double(right) / Double(found) >= 0.85, Comment(rawValue: fixture))
-        #expect(Double(right) / Double(expected) >= 0.8, Comment(rawValue: fixture))
+        #expect(Double(right) / Double(found) >= precision, Comment(rawValue: fixture))
+        #expect(Double(right) / Double(expected) >= recall, Comment(rawValue: fixture))
     }
 
     @Test("the held-out set covers each family with 25 or more messages, and nearly half carry no label")
