@@ -404,6 +404,25 @@ extension RuleFamilyTests {
         ("moving-away", "I never want to end up back on that ward"),
         ("moving-away", "Goal for this year: less scrolling"),
         ("moving-away", "hoping to get through the week without a panic attack"),
+        // fear, helper, moving-away, whats-wrong, fixing: training set 7c round (plain wording), in our own words
+        ("whats-wrong", "she hasn't been right since the funeral, honestly"),
+        ("whats-wrong", "the trouble with you is you never listen"),
+        ("whats-wrong", "what's got into him lately?"),
+        ("fear", "that's exactly how it started with your dad"),
+        ("fear", "what if you fall on the stairs and there's no one there"),
+        ("fear", "I keep imagining you alone in that bedsit"),
+        ("fear", "they'll have you sectioned if you say that"),
+        ("fear", "you're skating on thin ice with the landlord"),
+        ("helper", "I've been doing this job since before you were born"),
+        ("helper", "your housing form? consider it sorted"),
+        ("helper", "just follow my lead and you'll be fine"),
+        ("helper", "I'm running your money from now on"),
+        ("moving-away", "no more apologising for taking up space"),
+        ("moving-away", "roll on the day I don't dread Mondays"),
+        ("moving-away", "going cold turkey on the vapes from Monday"),
+        ("moving-away", "the last thing I want is to end up back on the ward"),
+        ("fixing", "wouldn't kill you to get some fresh air"),
+        ("fixing", "have you given yoga a go?"),
     ]
 
     /// Near misses, by the family they come close to: none may draw any suggestion.
@@ -692,6 +711,12 @@ extension RuleFamilyTests {
         ("moving-away", "I want to learn to swim this summer"),
         ("fixing", "I tried switching to decaf and it helped me"),
         ("whats-wrong", "the house has faulty wiring, the electrician's coming Monday"),
+        // training set 7c round (plain wording), in our own words
+        ("whats-wrong", "The trouble with Mondays is they come round far too fast"),
+        ("fixing", "Please let this sunshine last till Saturday!"),
+        ("moving-away", "no more milk in the fridge, can someone grab some"),
+        ("moving-away", "steering clear of the rain this afternoon"),
+        ("helper", "I've been at this jigsaw for hours"),
     ]
 
     /// Texts with several concerns, and exactly the families they should draw.
