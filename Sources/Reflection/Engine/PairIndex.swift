@@ -54,8 +54,14 @@ struct PairTables {
     let slots: UnsafeBufferPointer<PairIndex.PairSlot>
     let patterns: UnsafeBufferPointer<Int32>
 
-    /// The patterns that can start with `first` then `second` (an empty range when none).
-    @inline(__always) func patterns(_ first: Int32, _ second: Int32) -> Range<Int> {
+    /// The patterns that can start with `first` (a word id or `PairIndex.anyWord`) then `second`, in
+    /// pattern order; none when `second` is not a word (a slot token, or no next token in the sentence).
+    @inline(__always) func patterns(startingWith first: Int32, then second: Int32) -> Slice<UnsafeBufferPointer<Int32>> {
+        guard second >= 0 else { return patterns[0..<0] }
+        return patterns[range(first, second)]
+    }
+
+    @inline(__always) private func range(_ first: Int32, _ second: Int32) -> Range<Int> {
         let key = PairIndex.key(first, second)
         let mask = slots.count - 1
         var slot = PairIndex.home(key, mask: mask)

@@ -15,7 +15,7 @@ public struct ReflectionEngine: Sendable {
     let questionStarters: Set<Int32>
     let learned: CompiledModel?
 
-    /// Compiles `book`: interns every word, builds the step program and indexes patterns by first word.
+    /// Compiles `book`: interns every word, builds the step program and indexes patterns by the words they start with.
     /// With a `model`, families the rules miss can still be offered when the model is confident (see `LearnedModel`).
     public init(book: RuleBook, model: LearnedModel? = nil) {
         self.book = book

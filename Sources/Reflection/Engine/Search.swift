@@ -45,14 +45,12 @@ struct Search {
             if token.word >= 0 {
                 let word = Int(token.word)
                 let single = index.byWord[Int(index.wordOffsets[word])..<Int(index.wordOffsets[word + 1])]
-                let paired = next >= 0 ? index.pairs.patterns[index.pairs.patterns(token.word, next)] : index.pairs.patterns[0..<0]
-                attemptInOrder(single, paired, at: position)
+                attemptInOrder(single, index.pairs.patterns(startingWith: token.word, then: next), at: position)
             }
             if token.kind != .word {
                 for pattern in index.byKind[Int(token.kind.rawValue)] { attempt(Int(pattern), at: position) }
             }
-            let afterAny = next >= 0 ? index.pairs.patterns[index.pairs.patterns(PairIndex.anyWord, next)] : index.pairs.patterns[0..<0]
-            attemptInOrder(index.anyToken, afterAny, at: position)
+            attemptInOrder(index.anyToken, index.pairs.patterns(startingWith: PairIndex.anyWord, then: next), at: position)
             if !index.byPrefix.isEmpty, token.textLength > 0 {
                 let first = matcher.text[Int(token.textStart)]
                 for (byte, pattern) in index.byPrefix where byte == first { attempt(Int(pattern), at: position) }
