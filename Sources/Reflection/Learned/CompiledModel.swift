@@ -37,7 +37,7 @@ struct CompiledModel: Sendable {
         guard sentences > 0, !stream.tokens.isEmpty else { return }
         // Each distinct n-gram counts once, so a repeated line cannot talk the model into anything.
         var slots = 64
-        while slots < (stream.tokens.count * 2 + sentences + 1) * 2 { slots *= 2 }
+        while slots < (FeatureHasher.featureLimit(stream) + 1) * 2 { slots *= 2 }
         withUnsafeTemporaryAllocation(of: UInt64.self, capacity: slots) { seen in
           withUnsafeTemporaryAllocation(of: Float.self, capacity: width * sentences) { sums in
             seen.initialize(repeating: 0)

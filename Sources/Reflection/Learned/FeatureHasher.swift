@@ -5,8 +5,9 @@
 /// tokenizer's normalised forms (so "u" and "you", "can't" and "can not" are one feature), and numbers,
 /// names and contact shapes stand as `<num>`, `<name>`, `<phone>`… so the model learns the shape, not the
 /// digits. Words in a negated clause carry a `~` ("i do not want~ to~ die~"), from a negator to the next
-/// comma or sentence end, so "I don't want to die" does not weigh like "I want to die". A feature is a 64-bit hash, the same one `LearnedModel` computes for the n-gram text in its file,
-/// so the model file can stay readable ("you should just") while scoring never builds a string.
+/// comma or sentence end, so "I don't want to die" does not weigh like "I want to die". A feature is a 64-bit
+/// hash, the same one `LearnedModel` computes for the n-gram text in its file, so the model file can stay
+/// readable ("you should just") while scoring never builds a string.
 struct FeatureHasher: Sendable {
     let lexicon: Lexicon
 
@@ -113,6 +114,12 @@ struct FeatureHasher: Sendable {
                 if token.clauseEnd { inNegation = false }
             }
         }
+    }
+
+    /// The most features `walk` gives for `stream` (`<s>` per sentence, a unigram and a bigram per token), so a
+    /// table sized from it can never fill: change both together.
+    static func featureLimit(_ stream: TokenStream) -> Int {
+        max(stream.sentenceStarts.count - 1, 0) + 2 * stream.tokens.count
     }
 
     /// The one walk both views share: `<s> w1 w2 …` per sentence, emitting the unigrams and bigrams of the

@@ -46,7 +46,10 @@ struct WeightTable: Sendable {
         self.slots = slots
     }
 
-    @inline(__always) static func fingerprint(_ hash: UInt64) -> UInt64 { hash & ~0xFF_FFFF }
+    /// The low 24 bits of a slot hold its row + 1 (0: empty); the rest of the hash is the fingerprint.
+    static let rowBits: UInt64 = 0xFF_FFFF
+
+    @inline(__always) static func fingerprint(_ hash: UInt64) -> UInt64 { hash & ~rowBits }
 
     /// The tables as raw buffers for one message's scoring (no reference counting or bounds checks per n-gram).
     func withLookup<Result>(_ body: (Lookup) -> Result) -> Result {
@@ -73,7 +76,7 @@ struct WeightTable: Sendable {
             while true {
                 let entry = slots[slot]
                 if entry == 0 { return -1 }
-                if entry & ~0xFF_FFFF == wanted { return Int(entry & 0xFF_FFFF) - 1 }
+                if WeightTable.fingerprint(entry) == wanted { return Int(entry & WeightTable.rowBits) - 1 }
                 slot = (slot + 1) & mask
             }
         }
