@@ -12,6 +12,12 @@ enum CharacterClass {
 
     @inline(__always) static func isDigit(_ scalar: UInt32) -> Bool { scalar >= 0x30 && scalar <= 0x39 }
 
+    /// ASCII a–z, for the byte-level fast paths.
+    @inline(__always) static func isSmallLetter(_ byte: UInt8) -> Bool { byte >= 0x61 && byte <= 0x7A }
+
+    /// ASCII A–Z, for the byte-level fast paths.
+    @inline(__always) static func isCapitalLetter(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
+
     /// Straight, curly and modifier apostrophes, the backtick and the acute accent people type for one.
     @inline(__always) static func isApostrophe(_ scalar: UInt32) -> Bool {
         scalar == 0x27 || scalar == 0x2019 || scalar == 0x2018 || scalar == 0x02BC || scalar == 0x60 || scalar == 0xB4

@@ -11,7 +11,7 @@ extension Scanner {
             // ASCII letters and digits, the common case, without decoding.
             let byte = bytes[index]
             let lower = byte | 0x20
-            if lower >= 0x61 && lower <= 0x7A {
+            if CharacterClass.isSmallLetter(lower) {
                 allDigits = false
                 stream.text.append(lower)
                 hash = Lexicon.hash(hash, lower)
@@ -29,7 +29,7 @@ extension Scanner {
             // "k!ll", "d!e", "unal!ve": a "!" between small letters, early in a word, stands for an i (typed to get
             // past filters). Later in a word ("thanks!see") it stays punctuation.
             if byte == 0x21, index > startIndex, index - startIndex <= 4, index + 1 < bytes.count,
-                Self.isSmallLetter(bytes[index - 1]), Self.isSmallLetter(bytes[index + 1])
+                CharacterClass.isSmallLetter(bytes[index - 1]), CharacterClass.isSmallLetter(bytes[index + 1])
             {
                 allDigits = false
                 stream.text.append(0x69)
@@ -42,7 +42,7 @@ extension Scanner {
             if CharacterClass.isWord(scalar) {
                 if scalar < 0x80 {
                     var byte = UInt8(truncatingIfNeeded: scalar)
-                    if byte >= 0x41 && byte <= 0x5A { byte |= 0x20 }
+                    if CharacterClass.isCapitalLetter(byte) { byte |= 0x20 }
                     if !CharacterClass.isDigit(scalar) { allDigits = false }
                     stream.text.append(byte)
                     hash = Lexicon.hash(hash, byte)
@@ -85,14 +85,10 @@ extension Scanner {
         append(entry: entry, kind: kind, textStart: textStart, length: length, span: span, into: &stream)
     }
 
-    private static func isSmallLetter(_ byte: UInt8) -> Bool { byte >= 0x61 && byte <= 0x7A }
-
     /// "Kev", not "KEV" or "kev": a capital then a small letter, as names are written (shouting is not a name).
     private func isCapitalised(at position: Int) -> Bool {
         guard position + 1 < bytes.count else { return false }
-        let first = bytes[position]
-        let second = bytes[position + 1]
-        return first >= 0x41 && first <= 0x5A && second >= 0x61 && second <= 0x7A
+        return CharacterClass.isCapitalLetter(bytes[position]) && CharacterClass.isSmallLetter(bytes[position + 1])
     }
 
     /// Texting drops the g of "-ing" ("thinkin bout endin it"): an unknown word ending in "in" is read as
