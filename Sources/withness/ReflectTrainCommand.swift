@@ -4,8 +4,8 @@ import Reflection
 
 /// `withness reflect-train FILE…`: fits the learned layer to labelled lines and writes the model file.
 ///
-/// The bundled model is made by `make train-reflection`, from the training files in
-/// Tests/ReflectionTests/Fixtures/training (never from a set the engine is checked on).
+/// The bundled model is made by `make train-reflection`, from the training files the Makefile lists in
+/// `TRAINING` (never from a set the engine is checked on: the `heldout-*-check` sets or the shared dev set).
 struct ReflectTrain: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reflect-train",
@@ -27,7 +27,7 @@ struct ReflectTrain: ParsableCommand {
     var threshold = "0.5"
 
     @Option(help: "Gradient-descent epochs.")
-    var epochs = 600
+    var epochs = LearnedModelTrainer.Settings().epochs
 
     @Option(help: "L2 penalty: higher keeps weights small and the model closer to what many lines agree on.")
     var l2 = LearnedModelTrainer.Settings().l2
@@ -53,7 +53,7 @@ struct ReflectTrain: ParsableCommand {
             od paracetamol rope noose blade blades razor knife gun cut cutting cuts bleed bleeding blood hurt \
             hurting harm harming jump jumping bridge ledge edge roof tracks train drown hang goodbye goodbyes bye \
             burden relieved letters letter note notes funeral peace bottle packet stockpiling disappear vanish
-            """.split(whereSeparator: { $0 == " " || $0 == "\\" || $0 == "\n" }).map(String.init),
+            """.split(separator: " ").map(String.init),
     ]
 
     func run() throws {
