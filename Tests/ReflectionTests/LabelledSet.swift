@@ -35,4 +35,15 @@ struct LabelledSet {
         let recall = truePositives + falseNegatives == 0 ? 1 : Double(truePositives) / Double(truePositives + falseNegatives)
         return (precision, recall)
     }
+
+    /// Precision and recall over all families together: every offered family and every label counts once.
+    func overallScore(found: [Set<String>]) -> (precision: Double, recall: Double) {
+        var offered = 0, right = 0, expected = 0
+        for (line, families) in zip(lines, found) {
+            offered += families.count
+            right += families.intersection(line.labels).count
+            expected += line.labels.count
+        }
+        return (Double(right) / Double(max(offered, 1)), Double(right) / Double(max(expected, 1)))
+    }
 }
